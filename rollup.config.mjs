@@ -1,0 +1,26 @@
+// The CDN bundles, built from tsc's output in dist/lib (the npm build, which keeps `lit` as a bare
+// import for consumers' bundlers to dedupe). Both bundles are self-contained and minified:
+// dist/news-widgets.js for <script type="module">, dist/news-widgets.iife.js for a classic <script>.
+import alias from '@rollup/plugin-alias';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { fileURLToPath } from 'node:url';
+
+const plugins = [
+  // Messages are compiled to ASTs at build time, so the ICU parser never ships.
+  alias({
+    entries: [
+      {
+        find: /^@formatjs\/icu-messageformat-parser$/,
+        replacement: fileURLToPath(new URL('node_modules/@formatjs/icu-messageformat-parser/no-parser.js', import.meta.url)),
+      },
+    ],
+  }),
+  nodeResolve({ browser: true }), // lit's default export condition is its production build
+  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+];
+
+export default [
+  { input: 'dist/lib/define.js', output: { file: 'dist/news-widgets.js', format: 'es' }, plugins },
+  { input: 'dist/lib/define.js', output: { file: 'dist/news-widgets.iife.js', format: 'iife', name: 'NewsWidgets' }, plugins },
+];

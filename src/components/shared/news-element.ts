@@ -1,0 +1,107 @@
+/**
+ * What both widgets share: the `src`/`feed` inputs, the locale, the clock, loading and the states
+ * a feed can be in (loading, empty, error). Subclasses render the content. `render()` in the
+ * subclasses reads only properties and controller state (no DOM calls), so the same element can be
+ * rendered on a server.
+ */
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { FeedError } from '../../feed/feed-error.js';
+import { defaultTimeout } from '../../feed/request.js';
+import type { Feed } from '../../feed/story.js';
+import { formatMessage, type MessageKey, type MessageValues } from '../../i18n/messages.js';
+import { ClockController } from './clock-controller.js';
+import { FeedErrorEvent, FeedLoadEvent } from './events.js';
+import { FeedController } from './feed-controller.js';
+import { LocaleController } from './locale-controller.js';
+
+const errorMessages: Record<FeedError['kind'], MessageKey> = {
+  network: 'errorNetwork',
+  blocked: 'errorBlocked',
+  timeout: 'errorTimeout',
+  http: 'errorHttp',
+  parse: 'errorParse',
+  format: 'errorFormat',
+};
+
+export abstract class NewsElement extends LitElement {
+  /** The tag name `define()` registers when given none. */
+  static readonly defaultTagName: string;
+
+  /**
+   * Registers this element class under `tagName` (its default tag when omitted) in `registry`
+   * (the page's by default). Safe to call twice; registering under a second name uses a subclass,
+   * since a custom element constructor can only be defined once per registry.
+   */
+  static define(this: typeof NewsElement & CustomElementConstructor, tagName = this.defaultTagName, registry: CustomElementRegistry = customElements): void {
+    if (registry.get(tagName)) return;
+    try {
+      registry.define(tagName, this);
+    } catch {
+      // This class already has another name in this registry: a subclass can take the new one.
+      // (An invalid tag name throws again here, as it should.)
+      registry.define(tagName, class extends (this as unknown as typeof LitElement) {});
+    }
+  }
+
+  static override properties: PropertyDeclarations = {
+    src: {},
+    feed: { attribute: false },
+    timeout: { type: Number },
+  };
+
+  /** Feed URL, resolved against the page. Changing it loads the new feed. */
+  declare src?: string;
+
+  /** An already-parsed feed object (JSON Feed), rendered without fetching. Takes precedence over `src`. */
+  declare feed?: unknown;
+
+  /** Milliseconds to wait for the feed's server before showing an error. */
+  timeout = defaultTimeout;
+
+  protected readonly locale = new LocaleController(this);
+  protected readonly clock = new ClockController(this);
+  protected readonly loader = new FeedController(this, {
+    onSettled: (outcome) => {
+      if ('feed' in outcome) {
+        if (outcome.feed.skipped) {
+          console.warn(`<${this.localName}>: ${outcome.feed.skipped} feed item(s) were skipped (no id, a duplicate id, or not an object).`);
+        }
+        this.dispatchEvent(new FeedLoadEvent(outcome.feed));
+      } else {
+        console.warn(`<${this.localName}>: the feed could not be shown (${outcome.error.kind}): ${outcome.error.message}`);
+        this.dispatchEvent(new FeedErrorEvent(outcome.error));
+      }
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('src') || changed.has('feed') || changed.has('timeout')) {
+      this.loader.setSource({ src: this.src, feed: this.feed, timeout: this.timeout, baseUrl: this.ownerDocument?.baseURI ?? '' });
+    }
+  }
+
+  /** A UI message in the widget's locale. */
+  protected message(key: MessageKey, values?: MessageValues): string {
+    return formatMessage(this.locale.value, key, values);
+  }
+
+  /** The feed to show, if any: the last one loaded, kept through failed reloads. */
+  protected get shownFeed(): Feed | undefined {
+    return this.loader.feed;
+  }
+
+  /** The loading, error or empty state, or `nothing` when content is shown. */
+  protected renderStatus(hasContent: boolean): TemplateResult | typeof nothing {
+    const { state, error } = this.loader;
+    if (hasContent) return nothing;
+    if (state === 'error' && error) {
+      return html`<div part="error" role="status">
+        <p part="error-title">${this.message('errorTitle')}</p>
+        <p part="error-detail">${this.message(errorMessages[error.kind], { status: error.status ?? '' })}</p>
+        <button part="retry" type="button" @click=${() => this.loader.reload()}>${this.message('retry')}</button>
+      </div>`;
+    }
+    if (state === 'loading') return html`<p part="status" role="status">${this.message('loading')}</p>`;
+    return html`<p part="status empty" role="status">${this.message('empty')}</p>`;
+  }
+}

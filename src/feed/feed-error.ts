@@ -1,0 +1,25 @@
+/**
+ * Why a feed could not be shown. `kind` is what the UI localizes (components map it to a message);
+ * `message` is English detail for developers and the console.
+ */
+export type FeedErrorKind =
+  | 'network' // no response at all (offline, DNS, connection refused)
+  | 'blocked' // the browser refused a cross-origin response (CORS)
+  | 'timeout'
+  | 'http' // a response with a non-2xx status
+  | 'parse' // the body is not valid JSON/XML
+  | 'format'; // the body parsed but is not a feed we can read
+
+export class FeedError extends Error {
+  override readonly name = 'FeedError';
+
+  constructor(
+    readonly kind: FeedErrorKind,
+    message: string,
+    /** HTTP status, for kind `http`. */
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Fetches feed bodies, one request per URL however many widgets ask for it.
+ *
+ * Every caller passes its own AbortSignal; the shared request is aborted only when every caller
+ * that is still waiting has aborted (a widget removed from the page must not cancel its
+ * neighbour's load). Network failures, timeouts, cross-origin refusals and HTTP errors come out as
+ * `FeedError`s with a kind the UI can put into words. No DOM.
+ */
+import { FeedError } from './feed-error.js';
+
+export interface FeedResponse {
+  /** The final URL, after redirects: relative links in the feed resolve against it. */
+  url: string;
+  contentType: string | null;
+  body: string;
+}
+
+export interface FeedRequestOptions {
+  signal?: AbortSignal;
+  /** Milliseconds before the request is given up (default 10 s). */
+  timeout?: number;
+  credentials?: RequestCredentials;
+}
+
+export const defaultTimeout = 10_000;
+
+// Short enough to stay a CORS-safelisted header (no preflight for a plain GET).
+const accept = 'application/feed+json, application/json, application/rss+xml, application/atom+xml, */*;q=0.5';
+
+interface SharedRequest {
+  promise: Promise<FeedResponse>;
+  controller: AbortController;
+  waiting: number;
+}
+
+const inFlight = new Map<string, SharedRequest>();
+
+export function requestFeed(url: string, options: FeedRequestOptions = {}): Promise<FeedResponse> {
+  const key = `${options.credentials ?? 'omit'} ${url}`;
+  let shared = inFlight.get(key);
+  if (!shared) {
+    const controller = new AbortController();
+    const promise = fetchFeed(url, controller.signal, options).finally(() => {
+      if (inFlight.get(key) === shared) inFlight.delete(key);
+    });
+    shared = { promise, controller, waiting: 0 };
+    inFlight.set(key, shared);
+  }
+  return waitFor(shared, key, options.signal);
+}
+
+function waitFor(shared: SharedRequest, key: string, signal: AbortSignal | undefined): Promise<FeedResponse> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  shared.waiting++;
+  return new Promise<FeedResponse>((resolve, reject) => {
+    const onAbort = () => {
+      settle();
+      reject(signal!.reason);
+      if (shared.waiting === 0) {
+        shared.controller.abort(signal!.reason);
+        if (inFlight.get(key) === shared) inFlight.delete(key);
+      }
+    };
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      shared.waiting--;
+      signal?.removeEventListener('abort', onAbort);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    shared.promise.then(
+      (response) => (settle(), resolve(response)),
+      (error: unknown) => (settle(), reject(error)),
+    );
+  });
+}
+
+async function fetchFeed(url: string, signal: AbortSignal, options: FeedRequestOptions): Promise<FeedResponse> {
+  const timeout = options.timeout !== undefined && options.timeout > 0 ? options.timeout : defaultTimeout;
+  const timeoutController = new AbortController();
+  const timer = setTimeout(
+    () => timeoutController.abort(new FeedError('timeout', `No answer from ${url} within ${timeout} ms.`)),
+    timeout,
+  );
+  const combined = anySignal([signal, timeoutController.signal]);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        signal: combined,
+        credentials: options.credentials ?? 'omit',
+        headers: { accept },
+      });
+    } catch (cause) {
+      throw toFeedError(cause, combined, url);
+    }
+    if (!response.ok) {
+      throw new FeedError('http', `${url} answered ${response.status} ${response.statusText}.`, response.status);
+    }
+    let body: string;
+    try {
+      body = await response.text();
+    } catch (cause) {
+      throw toFeedError(cause, combined, url);
+    }
+    return { url: response.url || url, contentType: response.headers.get('content-type'), body };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function toFeedError(cause: unknown, signal: AbortSignal, url: string): unknown {
+  if (signal.aborted) return signal.reason;
+  if (cause instanceof FeedError) return cause;
+  // fetch gives the same TypeError for "offline" and "blocked by CORS"; the page's origin tells them apart.
+  const crossOrigin = typeof location !== 'undefined' && new URL(url, location.href).origin !== location.origin;
+  const online = typeof navigator === 'undefined' || navigator.onLine !== false;
+  if (crossOrigin && online) {
+    return new FeedError('blocked', `The browser could not read ${url}: the server may not allow this site (CORS), or it is unreachable.`, undefined, { cause });
+  }
+  return new FeedError('network', `${url} could not be reached: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
+}
+
+/** AbortSignal.any, with a fallback for engines that lack it. */
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
+  const controller = new AbortController();
+  for (const signal of signals) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}

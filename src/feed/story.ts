@@ -1,0 +1,43 @@
+/**
+ * The one normalized shape every feed format is turned into. Components only ever see these types,
+ * never a raw JSON Feed, WordPress or RSS object. A story carries data, not words: nothing here is
+ * localized, and nothing here has been trusted beyond what the normalizer checked (URLs are absolute
+ * and of a safe scheme; HTML is still raw and must be sanitized before it is rendered).
+ */
+export interface Author {
+  name: string;
+  url?: string;
+}
+
+export interface Story {
+  /** Unique within its feed; items without an id are discarded. */
+  id: string;
+  title?: string;
+  /** Absolute http(s) URL of the story's page. */
+  url?: string;
+  /** Plain text, as the feed's author wrote it. */
+  summary?: string;
+  /** Raw HTML from the feed: sanitize before rendering. */
+  contentHtml?: string;
+  contentText?: string;
+  /** Absolute http(s) URL of the main image. */
+  image?: string;
+  published?: Date;
+  modified?: Date;
+  authors: Author[];
+  tags: string[];
+  /** BCP 47 language of the story's text, if the feed declares it. */
+  language?: string;
+}
+
+export interface Feed {
+  title?: string;
+  homePageUrl?: string;
+  /** BCP 47 language of the feed's text, if declared. */
+  language?: string;
+  authors: Author[];
+  /** Newest first; undated stories after the dated ones, in feed order. */
+  stories: Story[];
+  /** How many items of the source were skipped as invalid, for the console warning. */
+  skipped: number;
+}

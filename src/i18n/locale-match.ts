@@ -1,0 +1,36 @@
+/**
+ * Picks the shipped locale for a list of candidate language tags, best first.
+ *
+ * The candidates come from the element (its `lang`, the closest `[lang]`, `<html lang>`, the browser's
+ * languages); the first one a catalog exists for wins, exactly or by its language alone
+ * (`ru-RU` -> `ru`). A candidate nothing matches is skipped, so a `de` page whose visitor's browser
+ * is in Russian gets Russian rather than a mix. English is the last resort. No DOM here.
+ */
+export const fallbackLocale = 'en';
+
+export function matchLocale(candidates: readonly (string | null | undefined)[], available: readonly string[]): string {
+  for (const candidate of candidates) {
+    const match = matchOne(candidate, available);
+    if (match) return match;
+  }
+  return fallbackLocale;
+}
+
+function matchOne(candidate: string | null | undefined, available: readonly string[]): string | undefined {
+  if (!candidate) return undefined;
+  let canonical: string;
+  try {
+    [canonical] = Intl.getCanonicalLocales(candidate.trim());
+  } catch {
+    return undefined; // not a BCP 47 tag (lang="russian"): skip it rather than throw
+  }
+  if (!canonical) return undefined;
+  // Walk from the most to the least specific form: zh-Hant-TW, zh-Hant, zh.
+  const subtags = canonical.split('-');
+  for (let length = subtags.length; length > 0; length--) {
+    const prefix = subtags.slice(0, length).join('-').toLowerCase();
+    const found = available.find((tag) => tag.toLowerCase() === prefix);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,65 @@
+/**
+ * Cuts an excerpt to a length, the way an editor would: at a word boundary, ended with "…" only when
+ * something was cut. Length is counted in graphemes (what a reader sees as one character), and the
+ * cut never falls inside a word, a grapheme (emoji, combining marks) or a surrogate pair.
+ * `Intl.Segmenter` does the segmentation where the browser has it; older engines fall back to
+ * code points kept together with their combining marks and joiners, and whitespace as word breaks.
+ * No DOM.
+ */
+const ellipsis = '…';
+
+/** Collapses runs of whitespace (newlines from HTML, tabs) into single spaces. */
+export function normalizeWhitespace(text: string): string {
+  // Non-breaking spaces are kept: they hold "3 450" and "21:00" together on purpose.
+  return text.replace(/[^\S\u00A0\u202F]+/gu, ' ').trim();
+}
+
+/** Returns `text` (whitespace-normalized) if it fits in `maxLength` graphemes, else a cut version ending in "…". */
+export function cutExcerpt(text: string, maxLength: number, locale?: string): string {
+  const normalized = normalizeWhitespace(text);
+  const limit = Math.max(1, Math.floor(maxLength));
+  const graphemes = splitGraphemes(normalized, locale);
+  if (graphemes.length <= limit) return normalized;
+
+  // Room for the text itself: the ellipsis takes one grapheme of the budget.
+  const room = limit - ellipsis.length;
+  const head = graphemes.slice(0, room + 1).join('');
+  const boundary = lastWordBoundary(head, room, graphemes, locale);
+  let cut = boundary > 0 ? head.slice(0, boundary) : graphemes.slice(0, room).join('');
+  // Trailing spaces and clause punctuation look wrong before "…" ("word, …").
+  cut = cut.replace(/[\s,;:\-–—(«"„“]+$/u, '');
+  return cut ? cut + ellipsis : graphemes.slice(0, room).join('') + ellipsis;
+}
+
+function splitGraphemes(text: string, locale?: string): string[] {
+  if (typeof Intl.Segmenter === 'function') {
+    return Array.from(new Intl.Segmenter(locale, { granularity: 'grapheme' }).segment(text), (part) => part.segment);
+  }
+  // Fallback: a code point plus any combining marks, variation selectors and ZWJ sequences after it.
+  return text.match(/\P{M}(?:[\p{M}\u{FE00}-\u{FE0F}\u{1F3FB}-\u{1F3FF}]|\u200D\P{M}[\p{M}\u{FE0F}]*)*|\p{M}+/gu) ?? [];
+}
+
+/**
+ * The UTF-16 offset in `head` of the last word boundary that keeps at most `room` graphemes before
+ * it, or 0 when the only word runs past the limit. `head` holds one grapheme more than the room,
+ * so a word that ends exactly at the limit is recognised as whole.
+ */
+function lastWordBoundary(head: string, room: number, graphemes: string[], locale?: string): number {
+  const roomOffset = graphemes.slice(0, room).join('').length;
+  if (typeof Intl.Segmenter === 'function') {
+    let boundary = 0;
+    for (const { index, segment, isWordLike } of new Intl.Segmenter(locale, { granularity: 'word' }).segment(head)) {
+      const end = index + segment.length;
+      // A word-like segment that reaches past the room is cut: stop before it.
+      if (end > roomOffset) break;
+      if (isWordLike || /\S/u.test(segment)) boundary = end;
+      if (end === head.length) break;
+    }
+    // The boundary must be followed by a non-word (space, punctuation) or the end of the room.
+    return boundary;
+  }
+  const withinRoom = head.slice(0, roomOffset);
+  if (/\s/u.test(head.charAt(roomOffset)) || head.length === roomOffset) return withinRoom.length;
+  const lastSpace = withinRoom.search(/\s\S*$/u);
+  return lastSpace > 0 ? lastSpace : 0;
+}

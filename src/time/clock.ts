@@ -1,0 +1,84 @@
+/**
+ * The one clock behind every relative time on the page.
+ *
+ * Each subscriber says when its text next changes (see `nextChangeAt`); the clock keeps a single
+ * timer for the earliest of those moments, so 500 times on a page cost one timer that wakes once per
+ * needed unit boundary, not 500 intervals. While the page is hidden the timer is dropped (nobody
+ * reads a background tab, and browsers throttle its timers anyway); when the page becomes visible
+ * again every subscriber that fell due is updated at once. No DOM beyond `document.visibilityState`.
+ */
+export type ClockListener = (now: number) => void;
+
+interface Subscription {
+  listener: ClockListener;
+  dueAt: number | undefined;
+}
+
+/** setTimeout cannot wait longer than 2^31-1 ms; longer waits are done in steps. */
+const longestTimeout = 2 ** 31 - 1;
+
+export class SharedClock {
+  private readonly subscriptions = new Map<object, Subscription>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerDueAt = Infinity;
+  private visibilityListening = false;
+
+  /** How many timers are pending: 0 or 1, whatever the number of subscribers (for tests and the benchmark). */
+  get pendingTimers(): number {
+    return this.timer === undefined ? 0 : 1;
+  }
+
+  /** Subscribes (or re-subscribes) `owner` to be called at `dueAt`; `undefined` means "never". */
+  schedule(owner: object, listener: ClockListener, dueAt: number | undefined): void {
+    this.subscriptions.set(owner, { listener, dueAt });
+    this.listenToVisibility();
+    this.reschedule();
+  }
+
+  unsubscribe(owner: object): void {
+    if (this.subscriptions.delete(owner)) this.reschedule();
+  }
+
+  private isHidden(): boolean {
+    return typeof document !== 'undefined' && document.visibilityState === 'hidden';
+  }
+
+  private listenToVisibility(): void {
+    if (this.visibilityListening || typeof document === 'undefined') return;
+    this.visibilityListening = true;
+    document.addEventListener('visibilitychange', () => (this.isHidden() ? this.reschedule() : this.tick()));
+  }
+
+  private reschedule(): void {
+    let earliest = Infinity;
+    if (!this.isHidden()) {
+      for (const { dueAt } of this.subscriptions.values()) if (dueAt !== undefined && dueAt < earliest) earliest = dueAt;
+    }
+    if (earliest === this.timerDueAt) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerDueAt = earliest;
+    if (earliest === Infinity) return;
+    const delay = Math.min(Math.max(earliest - Date.now(), 0), longestTimeout);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerDueAt = Infinity;
+      this.tick();
+    }, delay);
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    for (const [owner, subscription] of [...this.subscriptions]) {
+      if (subscription.dueAt !== undefined && subscription.dueAt <= now) {
+        // The listener normally re-subscribes with its next due time; until then it is not due again.
+        this.subscriptions.set(owner, { ...subscription, dueAt: undefined });
+        subscription.listener(now);
+      }
+    }
+    this.reschedule();
+  }
+}
+
+/** The page-wide clock all widgets share. */
+export const sharedClock = new SharedClock();

@@ -1,0 +1,143 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../src/define.js';
+import type { FeaturedStoryElement } from '../../src/index.js';
+import { feedUrl, fixtureNow, loadedFixture, part, texts } from '../helpers.js';
+
+describe('<featured-story>', () => {
+  let clock: sinon.SinonFakeTimers | undefined;
+  afterEach(() => {
+    clock?.restore();
+    clock = undefined;
+  });
+
+  const loaded = (template: ReturnType<typeof html>) => loadedFixture<FeaturedStoryElement>(template);
+
+  describe('with a Russian feed', () => {
+    let element: FeaturedStoryElement;
+    beforeEach(async () => {
+      clock = sinon.useFakeTimers({ now: fixtureNow, toFake: ['Date'] });
+      element = await loaded(html`<featured-story lang="ru" src=${feedUrl('municipal.ru.json')}></featured-story>`);
+    });
+
+    it('is accessible', async () => {
+      await expect(element).to.be.accessible();
+    });
+
+    it('is one article with the label, the linked title, the image and the whole body', () => {
+      const article = part(element, 'base')!;
+      expect(article.tagName).to.equal('ARTICLE');
+      expect(part(element, 'label')!.textContent).to.equal('Тема дня');
+      const title = part(element, 'title')!;
+      expect(title.tagName).to.equal('H2');
+      expect(title.textContent!.trim()).to.equal('В Тестовске открыли новый мост через реку');
+      expect(title.querySelector('a')!.getAttribute('href')).to.equal(new URL('/test/fixtures/feeds/news/story-1.html', location.href).href);
+      const image = part(element, 'image') as HTMLImageElement;
+      expect(image.getAttribute('src')).to.equal(new URL('/test/fixtures/feeds/images/bridge.png', location.href).href);
+      expect(image.alt).to.equal('');
+      const body = part(element, 'body')!;
+      expect(body.querySelectorAll('p')).to.have.length(3);
+      expect(body.querySelector('blockquote')!.textContent).to.contain('Мост соединил два района города');
+      expect(body.querySelector('strong')!.textContent).to.equal('в среду');
+      expect(body.textContent).to.contain('3\u00a0450 млн рублей');
+    });
+
+    it('shows the source, the author and the time, all in Russian', () => {
+      expect(part(element, 'source')!.textContent).to.equal('Источник: Администрация города Тестовска');
+      expect(part(element, 'author')!.textContent).to.equal('Автор: admin');
+      const time = part(element, 'time') as HTMLTimeElement;
+      expect(time.textContent).to.equal('3 часа назад');
+      expect(time.dateTime).to.equal('2026-11-20T09:00:00.000Z');
+      expect(time.title).to.match(/20 ноября 2026/);
+    });
+
+    it('fires feed-load with the normalized feed', async () => {
+      const again = document.createElement('featured-story');
+      again.src = feedUrl('municipal.ru.json');
+      const event = oneEvent(again, 'feed-load');
+      document.body.append(again);
+      const { detail } = await event;
+      expect(detail.feed.title).to.equal('Администрация города Тестовска');
+      expect(detail.feed.stories[0]!.id).to.equal('story-1');
+      again.remove();
+    });
+  });
+
+  it('features the story named by item-id, else the newest', async () => {
+    const element = await loaded(html`<featured-story lang="ru" item-id="story-3" src=${feedUrl('municipal.ru.json')}></featured-story>`);
+    expect(part(element, 'title')!.textContent!.trim()).to.equal('Библиотеки продлили часы работы');
+    const warn = sinon.stub(console, 'warn');
+    try {
+      element.itemId = 'no-such-story';
+      await element.updateComplete;
+      expect(part(element, 'title')!.textContent!.trim()).to.equal('В Тестовске открыли новый мост через реку');
+      expect(warn.calledOnce).to.equal(true);
+    } finally {
+      warn.restore();
+    }
+  });
+
+  it('shows a text-only story as paragraphs, in English on an English page, with a list of authors', async () => {
+    const element = await loaded(html`<featured-story lang="en" src=${feedUrl('english.json')}></featured-story>`);
+    expect(part(element, 'label')!.textContent).to.equal('Story of the day');
+    expect(texts([...part(element, 'body')!.querySelectorAll('p')])).to.deep.equal(['The bridge opened on Wednesday.', 'Traffic flows in both directions.']);
+    expect(part(element, 'author')!.textContent).to.equal('By Press office');
+    expect(part(element, 'title')!.hasAttribute('lang')).to.equal(false, 'the story is in the UI language');
+    await expect(element).to.be.accessible();
+  });
+
+  it('marks a story in another language with its lang', async () => {
+    const element = await loaded(html`<featured-story lang="ru" src=${feedUrl('english.json')}></featured-story>`);
+    expect(part(element, 'label')!.textContent).to.equal('Тема дня');
+    expect(part(element, 'title')!.lang).to.equal('en');
+    expect(part(element, 'body')!.lang).to.equal('en');
+  });
+
+  it('renders hostile HTML inert: no script runs, no handler or javascript: URL survives', async () => {
+    const canary = sinon.spy();
+    (window as unknown as { newsCanary: () => void }).newsCanary = canary;
+    const element = document.createElement('featured-story');
+    element.feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [
+        {
+          id: 'x',
+          title: '<img src=x onerror=newsCanary()>',
+          url: 'javascript:newsCanary()',
+          content_html:
+            '<p>Текст<script>newsCanary()</script></p><img src="x" onerror="newsCanary()"><a href="javascript:newsCanary()">ссылка</a>' +
+            '<svg><script>newsCanary()</script></svg><iframe src="javascript:newsCanary()"></iframe><p style="color:red" onclick="newsCanary()">стиль</p>' +
+            '<form><input></form><a href="https://example.org/ok">ok</a>',
+        },
+      ],
+    };
+    document.body.append(element);
+    await oneEvent(element, 'feed-load');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const root = element.shadowRoot!;
+    expect(canary.called).to.equal(false);
+    expect(part(element, 'title')!.textContent!.trim()).to.equal('<img src=x onerror=newsCanary()>');
+    expect(part(element, 'title')!.querySelector('a')).to.equal(null, 'a javascript: URL is not linked');
+    for (const node of root.querySelectorAll('*')) {
+      for (const attribute of node.attributes) {
+        expect(attribute.name, node.outerHTML).to.not.match(/^on/i);
+        expect(attribute.value, node.outerHTML).to.not.match(/javascript:/i);
+      }
+    }
+    const body = part(element, 'body')!;
+    expect(body.querySelector('script, svg, iframe, form, input, [style]')).to.equal(null);
+    expect(body.querySelector('a[href="https://example.org/ok"]')!.getAttribute('rel')).to.equal('noopener noreferrer');
+    element.remove();
+  });
+
+  it('proves the canary would fire on unsanitized input', async () => {
+    const canary = sinon.spy();
+    (window as unknown as { newsCanary: () => void }).newsCanary = canary;
+    const container = document.createElement('div');
+    container.innerHTML = '<img src="data:," onerror="newsCanary()">';
+    document.body.append(container);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    container.remove();
+    expect(canary.called).to.equal(true);
+  });
+});

@@ -1,0 +1,170 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../src/define.js';
+import type { FeedErrorEvent, RecentPostsElement } from '../../src/index.js';
+import { feedUrl, loadedFixture, part, parts } from '../helpers.js';
+
+describe('loading and errors (both elements)', () => {
+  let warn: sinon.SinonStub;
+  beforeEach(() => {
+    warn = sinon.stub(console, 'warn');
+  });
+  afterEach(() => {
+    warn.restore();
+    sinon.restore();
+  });
+
+  const failures: [string, string, RegExp][] = [
+    ['/test-api/status/404', 'http', /ошибкой 404/],
+    ['/test-api/status/500', 'http', /ошибкой 500/],
+    ['/test-api/html-error', 'format', /нет ленты новостей/],
+    [feedUrl('not-a-feed.json'), 'format', /нет ленты новостей/],
+    [feedUrl('truncated.json'), 'parse', /повреждена/],
+    ['http://127.0.0.1:9/feed.json', 'blocked|network', /недоступен/],
+  ];
+
+  for (const tag of ['recent-posts', 'featured-story'] as const) {
+    for (const [src, kind, message] of failures) {
+      it(`<${tag}> shows a localized error for ${src}`, async () => {
+        const element = document.createElement(tag);
+        element.lang = 'ru';
+        element.src = src;
+        const failed = oneEvent(element, 'feed-error') as Promise<FeedErrorEvent>;
+        document.body.append(element);
+        const event = await failed;
+        await element.updateComplete;
+        expect(event.detail.error.kind).to.match(new RegExp(`^(${kind})$`));
+        expect(event.bubbles && event.composed).to.equal(true);
+        const error = part(element, 'error')!;
+        expect(error.getAttribute('role')).to.equal('status');
+        expect(part(element, 'error-title')!.textContent).to.equal('Не удалось загрузить новости.');
+        expect(part(element, 'error-detail')!.textContent).to.match(message);
+        expect(part(element, 'retry')!.textContent).to.equal('Повторить');
+        expect(warn.calledOnce).to.equal(true);
+        await expect(element).to.be.accessible();
+        element.remove();
+      });
+    }
+  }
+
+  it('gives up after the timeout', async () => {
+    const errors: FeedErrorEvent[] = [];
+    const element = await loadedFixture<RecentPostsElement>(
+      html`<recent-posts lang="en" timeout="200" @feed-error=${(event: FeedErrorEvent) => errors.push(event)}
+        src="/test-api/delay/3000?body=feeds/municipal.ru.json"></recent-posts>`,
+    );
+    expect(errors[0]!.detail.error.kind).to.equal('timeout');
+    expect(part(element, 'error-detail')!.textContent).to.equal('The news server took too long to answer.');
+  });
+
+  it('loads again from the retry button', async () => {
+    const realFetch = window.fetch.bind(window);
+    let calls = 0;
+    sinon.stub(window, 'fetch').callsFake((input, init) => {
+      calls++;
+      return calls === 1 ? Promise.resolve(new Response('oops', { status: 503 })) : realFetch(input, init);
+    });
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src=${feedUrl('municipal.ru.json')}></recent-posts>`);
+    expect(part(element, 'error')).to.not.equal(null);
+    const loadedAgain = oneEvent(element, 'feed-load');
+    part(element, 'retry')!.click();
+    await loadedAgain;
+    await element.updateComplete;
+    expect(part(element, 'error')).to.equal(null);
+    expect(parts(element, 'item')).to.have.length(5);
+  });
+
+  it('keeps what it shows when a later load of the same feed fails', async () => {
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src=${feedUrl('municipal.ru.json')}></recent-posts>`);
+    sinon.stub(window, 'fetch').resolves(new Response('down', { status: 502 }));
+    const failed = oneEvent(element, 'feed-error');
+    (element as unknown as { loader: { reload(): void } }).loader.reload();
+    await failed;
+    await element.updateComplete;
+    expect(parts(element, 'item')).to.have.length(5);
+    expect(part(element, 'error')).to.equal(null);
+  });
+
+  it('applies only the latest src: a slow older response never overwrites a newer one', async () => {
+    const element = await fixture<RecentPostsElement>(
+      html`<recent-posts lang="en" src="/test-api/delay/600?body=feeds/municipal.ru.json"></recent-posts>`,
+    );
+    element.src = feedUrl('english.json');
+    const loads: string[] = [];
+    element.addEventListener('feed-load', (event) => loads.push(event.detail.feed.title!));
+    await oneEvent(element, 'feed-load');
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    await element.updateComplete;
+    expect(loads).to.deep.equal(['Test City Council']);
+    expect(part(element, 'title')!.textContent!.trim()).to.equal('New bridge opens');
+  });
+
+  it('aborts its request when removed, and loads when put back', async () => {
+    const signals: AbortSignal[] = [];
+    const realFetch = window.fetch.bind(window);
+    sinon.stub(window, 'fetch').callsFake((input, init) => {
+      signals.push(init!.signal!);
+      return realFetch(input, init);
+    });
+    const element = document.createElement('recent-posts');
+    element.src = '/test-api/delay/2000?body=feeds/english.json&unique=abort-test';
+    document.body.append(element);
+    await element.updateComplete;
+    expect(signals).to.have.length(1);
+    element.remove();
+    expect(signals[0]!.aborted).to.equal(true);
+    const errors = sinon.spy();
+    element.addEventListener('feed-error', errors);
+    element.src = feedUrl('english.json');
+    document.body.append(element);
+    await oneEvent(element, 'feed-load');
+    expect(errors.called).to.equal(false, 'an abort is not an error');
+    element.remove();
+  });
+
+  it('shares one request between elements with the same src', async () => {
+    const fetchSpy = sinon.spy(window, 'fetch');
+    const src = '/test-api/delay/200?body=feeds/english.json&unique=shared';
+    const container = document.createElement('div');
+    container.innerHTML = `<featured-story src="${src}"></featured-story><recent-posts src="${src}"></recent-posts><recent-posts src="${src}"></recent-posts>`;
+    const loads = [...container.children].map((child) => oneEvent(child, 'feed-load'));
+    document.body.append(container);
+    await Promise.all(loads);
+    container.remove();
+    expect(fetchSpy.callCount).to.equal(1);
+  });
+
+  it('can be defined twice, and both bundles loaded twice on one page, without an error', async () => {
+    const { FeaturedStoryElement, RecentPostsElement: Posts } = await import('../../src/index.js');
+    expect(() => Posts.define()).to.not.throw();
+    expect(() => FeaturedStoryElement.define()).to.not.throw();
+    Posts.define('city-news-test');
+    expect(customElements.get('city-news-test')).to.not.equal(undefined);
+
+    const frame = document.createElement('iframe');
+    const errors: string[] = [];
+    frame.srcdoc = `<!doctype html><html lang="ru"><body>
+      <script src="/dist/news-widgets.iife.js"></script>
+      <script type="module" src="/dist/news-widgets.js"></script>
+      <script type="module" src="/dist/news-widgets.js?again"></script>
+      <script src="/dist/news-widgets.iife.js?again"></script>
+      <recent-posts src="/test/fixtures/feeds/english.json"></recent-posts></body></html>`;
+    const loaded = oneEvent(frame, 'load');
+    document.body.append(frame);
+    frame.contentWindow!.addEventListener('error', (event) => errors.push(event.message));
+    await loaded;
+    const inner = frame.contentDocument!.querySelector('recent-posts')!;
+    await new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const poll = () => {
+        if (inner.shadowRoot?.querySelector('[part~="item"]')) resolve();
+        else if (Date.now() - started > 5000) reject(new Error('the bundle did not render'));
+        else setTimeout(poll, 50);
+      };
+      poll();
+    });
+    expect(errors).to.deep.equal([]);
+    expect(frame.contentWindow!.customElements.get('recent-posts')).to.not.equal(undefined);
+    frame.remove();
+  });
+});

@@ -1,0 +1,54 @@
+import { expect } from '@open-wc/testing';
+import { cutExcerpt } from '../../src/text/excerpt.js';
+
+const graphemes = (text: string) => Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)).length;
+
+describe('cutExcerpt', () => {
+  it('returns short text unchanged, without an ellipsis', () => {
+    expect(cutExcerpt('Жителей приглашают на субботник.', 100)).to.equal('Жителей приглашают на субботник.');
+    expect(cutExcerpt('  spaced\n\n  out  ', 100)).to.equal('spaced out');
+  });
+
+  it('cuts at a word boundary and ends with "…", within the maximum length', () => {
+    const text = 'В День Победы праздничные мероприятия в регионе пройдут на разных площадках: состоятся парады и концерты.';
+    for (let max = 10; max < text.length; max += 7) {
+      const excerpt = cutExcerpt(text, max);
+      expect(excerpt.endsWith('…'), excerpt).to.equal(true);
+      expect(graphemes(excerpt), excerpt).to.be.at.most(max);
+      const kept = excerpt.slice(0, -1);
+      // Every word kept is a whole word of the original.
+      expect(text.startsWith(kept), excerpt).to.equal(true);
+      expect(/[\s,:.]/.test(text.charAt(kept.length)) || kept.length === 0, excerpt).to.equal(true);
+    }
+  });
+
+  it('keeps a word that ends exactly at the limit', () => {
+    expect(cutExcerpt('Hello world again', 12)).to.equal('Hello world…');
+    expect(cutExcerpt('Hello worlds again', 12)).to.equal('Hello…');
+  });
+
+  it('drops clause punctuation before the ellipsis', () => {
+    expect(cutExcerpt('Фонд начал работу, и к настоящему времени принял', 20)).to.equal('Фонд начал работу…');
+  });
+
+  it('never splits an emoji, a flag or a combining mark', () => {
+    const family = '👨‍👩‍👧‍👦';
+    const text = `${family}${family}${family}${family}`;
+    const excerpt = cutExcerpt(text, 3);
+    expect(excerpt).to.equal(`${family}${family}…`);
+    const accented = 'e\u0301'.repeat(10);
+    expect(cutExcerpt(accented, 4)).to.equal('e\u0301e\u0301e\u0301…');
+  });
+
+  it('cuts an unending word at a grapheme boundary rather than overflowing', () => {
+    const excerpt = cutExcerpt('Supercalifragilisticexpialidocious'.repeat(5), 20);
+    expect(graphemes(excerpt)).to.equal(20);
+    expect(excerpt.endsWith('…')).to.equal(true);
+  });
+
+  it('works for languages without spaces', () => {
+    const excerpt = cutExcerpt('今日は市役所で新しい橋の開通式が行われました。市長が挨拶しました。', 12, 'ja');
+    expect(excerpt.endsWith('…')).to.equal(true);
+    expect(graphemes(excerpt)).to.be.at.most(12);
+  });
+});
