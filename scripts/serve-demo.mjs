@@ -1,0 +1,154 @@
+// Serves the demo page (demo/) and the built bundles (dist/) from the repository root with
+// @web/dev-server, for `npm start`, scripts/screenshot.mjs and any test or benchmark that needs the
+// demo over HTTP. It only serves files: it builds nothing (run `npm run build` first), opens no
+// browser and reaches no network beyond localhost.
+//
+// Two things differ from a plain static server:
+// - /demo/feeds/*.json get their `date_published` filled in at request time (see demo-feed.mjs),
+//   so the demo's relative times always read "9 hours ago", never "3 months ago";
+// - / redirects to /demo/.
+//
+// Run directly: `node scripts/serve-demo.mjs` (port from $PORT, else 8000, else any free port).
+
+import { existsSync, realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startDevServer } from '@web/dev-server';
+import { materializeDemoFeed } from './demo-feed.mjs';
+
+const rootDir = fileURLToPath(new URL('..', import.meta.url));
+const feedsDir = path.join(rootDir, 'demo', 'feeds');
+const DEFAULT_PORT = 8000;
+const FEED_PATH = /^\/demo\/feeds\/([A-Za-z0-9_-][A-Za-z0-9._-]*\.json)$/;
+
+/** Koa middleware: serves demo feeds with dates relative to the moment of the request. */
+async function demoFeedMiddleware(ctx, next) {
+  const match = FEED_PATH.exec(ctx.path);
+  if (!match || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+
+  let text;
+  try {
+    text = await readFile(path.join(feedsDir, match[1]), 'utf8');
+  } catch (error) {
+    if (error.code === 'ENOENT' || error.code === 'EISDIR') return next();
+    throw error;
+  }
+  ctx.body = `${JSON.stringify(materializeDemoFeed(JSON.parse(text)), null, 2)}\n`;
+  ctx.set('Content-Type', 'application/feed+json; charset=utf-8');
+  ctx.set('Cache-Control', 'no-store');
+}
+
+/** Koa middleware: `/` and `/demo` go to `/demo/`, keeping the query (`/?lang=en`). */
+async function demoRedirectMiddleware(ctx, next) {
+  if (ctx.path === '/' || ctx.path === '/demo') {
+    ctx.redirect(`/demo/${ctx.search}`);
+    return;
+  }
+  return next();
+}
+
+/** Resolves `port` if nothing listens on it, else any free port (0 always means "any"). */
+function findPort(port) {
+  const tryListen = (candidate) =>
+    new Promise((resolve, reject) => {
+      const probe = createServer();
+      probe.unref();
+      probe.once('error', reject);
+      // No host, like @web/dev-server for "localhost": all interfaces, IPv6 and IPv4.
+      probe.listen({ port: candidate }, () => {
+        const { port: bound } = probe.address();
+        probe.close(() => resolve(bound));
+      });
+    });
+  return tryListen(port).catch((error) => {
+    if (port !== 0 && (error.code === 'EADDRINUSE' || error.code === 'EACCES')) return tryListen(0);
+    throw error;
+  });
+}
+
+/**
+ * Starts the demo server.
+ *
+ * @param {{ port?: number }} [options] Preferred port (default 8000; 0 = any free port). If it is
+ *   taken, another free port is used: read the actual one from the result.
+ * @returns {Promise<{ url: string, origin: string, port: number, requestedPort: number, stop: () => Promise<void> }>}
+ *   `url` is the demo page, e.g. "http://localhost:8000/demo/".
+ */
+export async function startDemoServer({ port = DEFAULT_PORT } = {}) {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`startDemoServer: invalid port ${port}`);
+  }
+  const actualPort = await findPort(port);
+  const server = await startDevServer({
+    config: {
+      rootDir,
+      hostname: 'localhost',
+      port: actualPort,
+      nodeResolve: false,
+      watch: false,
+      injectWebSocket: false,
+      middleware: [demoRedirectMiddleware, demoFeedMiddleware],
+    },
+    readCliArgs: false,
+    readFileConfig: false,
+    logStartMessage: false,
+    autoExitProcess: false,
+  });
+  const origin = `http://localhost:${actualPort}`;
+  let stopped;
+  return {
+    url: `${origin}/demo/`,
+    origin,
+    port: actualPort,
+    requestedPort: port,
+    stop: () => (stopped ??= server.stop()),
+  };
+}
+
+function portFromEnv() {
+  const raw = process.env.PORT;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`PORT must be an integer from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+async function main() {
+  if (!existsSync(path.join(rootDir, 'dist', 'news-widgets.js'))) {
+    console.warn('warning: dist/news-widgets.js is missing, the widgets will not load: run `npm run build` (or `npm start`).');
+  }
+  let server;
+  const shutDown = async () => {
+    await server?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutDown);
+  process.once('SIGTERM', shutDown);
+
+  server = await startDemoServer({ port: portFromEnv() });
+  const note =
+    server.requestedPort !== 0 && server.port !== server.requestedPort
+      ? ` (port ${server.requestedPort} is in use)`
+      : '';
+  console.log(`news-widgets demo: ${server.url}${note}`);
+}
+
+function isRunDirectly() {
+  if (!process.argv[1]) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isRunDirectly()) {
+  main().catch((error) => {
+    console.error(`news-widgets demo: ${error.message}`);
+    process.exit(1);
+  });
+}
