@@ -24,7 +24,7 @@ const DEFAULT_PORT = 8000;
 const FEED_PATH = /^\/demo\/feeds\/([A-Za-z0-9_-][A-Za-z0-9._-]*\.json)$/;
 
 /** Koa middleware: serves demo feeds with dates relative to the moment of the request. */
-async function demoFeedMiddleware(ctx, next) {
+export async function demoFeedMiddleware(ctx, next) {
   const match = FEED_PATH.exec(ctx.path);
   if (!match || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
 
