@@ -8,3 +8,5 @@ export { FeedErrorEvent, FeedLoadEvent } from './components/shared/events.js';
 export { FeedError, type FeedErrorKind } from './feed/feed-error.js';
 export { normalizeJsonFeed } from './feed/json-feed.js';
 export type { Author, Feed, Story } from './feed/story.js';
+export { registerMessages, availableLocales, type MessageKey } from './i18n/messages.js';
+export { formatRelativeTime } from './time/relative-time.js';

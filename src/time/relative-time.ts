@@ -8,8 +8,14 @@
  * ago is "9 hours ago", never "10 hours ago" for an event that happened less than 10 hours ago.
  * Days are calendar days in the display time zone, so 26 hours ago at 01:00 is "the day before
  * yesterday", not "yesterday".
+ *
+ * Words come from the browser's Intl where it really speaks the locale (see intl-support.ts), else
+ * from the locale's own catalog (ICU plural messages), so Kazakh in a Chromium without Kazakh data
+ * still reads "2 сағат бұрын", never "-2 h" or English.
  */
+import { formatMessage, type MessageKey } from '../i18n/messages.js';
 import { dateTimeFormat, relativeTimeFormat } from './intl-cache.js';
+import { intlSpeaksDates, intlSpeaksRelativeTime } from './intl-support.js';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -44,13 +50,26 @@ export function describeTime(date: Date, now: number, options: TimeOptions = {})
 export function formatRelativeTime(date: Date, now: number, locale: string, options: TimeOptions = {}): string {
   const description = describeTime(date, now, options);
   if (description.kind === 'absolute') return formatAbsoluteDate(date, now, locale, options.timeZone);
-  // value 0 with numeric "auto" reads "now"/"сейчас".
-  return relativeTimeFormat(locale, { numeric: 'auto', style: 'long' }).format(description.value, description.unit);
+  const { value, unit } = description;
+  if (intlSpeaksRelativeTime(locale)) {
+    // value 0 with numeric "auto" reads "now"/"сейчас"; -1 day "yesterday"/"вчера".
+    return relativeTimeFormat(locale, { numeric: 'auto', style: 'long' }).format(value, unit);
+  }
+  if (value === 0) return formatMessage(locale, 'relativeNow');
+  const past = value < 0;
+  const keys: Record<typeof unit, [MessageKey, MessageKey]> = {
+    second: ['minutesAgo', 'minutesFromNow'],
+    minute: ['minutesAgo', 'minutesFromNow'],
+    hour: ['hoursAgo', 'hoursFromNow'],
+    day: ['daysAgo', 'daysFromNow'],
+  };
+  return formatMessage(locale, keys[unit][past ? 0 : 1], { count: Math.abs(value) });
 }
 
 /** A date without time: "3 мая" in the current year, "3 мая 2025 г." otherwise. */
 export function formatAbsoluteDate(date: Date, now: number, locale: string, timeZone?: string): string {
   const sameYear = calendarParts(date.getTime(), timeZone).year === calendarParts(now, timeZone).year;
+  if (!intlSpeaksDates(locale)) return catalogDate(date, locale, timeZone, sameYear);
   return dateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
@@ -61,6 +80,11 @@ export function formatAbsoluteDate(date: Date, now: number, locale: string, time
 
 /** The full date and time, for tooltips and screen readers: "четверг, 26 ноября 2026 г. в 10:32". */
 export function formatFullDate(date: Date, locale: string, timeZone?: string): string {
+  if (!intlSpeaksDates(locale)) {
+    const { hour: hours, minute: minutes } = calendarParts(date.getTime(), timeZone);
+    const time = `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+    return formatMessage(locale, 'dateAndTime', { date: catalogDate(date, locale, timeZone, false), time });
+  }
   return dateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date);
 }
 
@@ -86,6 +110,17 @@ export function nextChangeAt(date: Date, now: number, options: TimeOptions = {})
   const remaining = then - now;
   const whole = Math.floor(remaining / unit) * unit;
   return whole === remaining ? now + 1 : then - whole + 1;
+}
+
+/** A date in words from the catalog: "3 мамыр", "2026 жылғы 3 мамыр". */
+function catalogDate(date: Date, locale: string, timeZone: string | undefined, omitYear: boolean): string {
+  const { year, month, day: dayOfMonth } = calendarParts(date.getTime(), timeZone);
+  // Strings, not numbers: a number argument would be grouped ("2,026") by the message formatter.
+  return formatMessage(locale, omitYear ? 'dateWithoutYear' : 'dateWithYear', {
+    day: String(dayOfMonth),
+    monthName: formatMessage(locale, 'monthName', { month: String(month) }),
+    year: String(year),
+  });
 }
 
 interface CalendarParts {

@@ -2,12 +2,14 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'l
 import type { Story } from '../../feed/story.js';
 import { sanitizeHtml } from '../../sanitize/sanitize-html.js';
 import { cutExcerpt } from '../../text/excerpt.js';
-import { listFormat } from '../../time/intl-cache.js';
+import { formatList } from '../../i18n/list.js';
 import { NewsElement } from '../shared/news-element.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { contentLang, storyPlainText } from '../shared/story-text.js';
-import { renderTime } from '../shared/time-view.js';
 import { featuredStoryStyles } from './featured-story.styles.js';
+
+/** Feed text inside a UI sentence, isolated (FSI…PDI) so its direction cannot reorder the sentence. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
 
 interface ShownStory {
   story: Story;
@@ -53,10 +55,14 @@ export class FeaturedStoryElement extends NewsElement {
   static override styles = [sharedStyles, featuredStoryStyles];
   static override properties: PropertyDeclarations = {
     itemId: { attribute: 'item-id' },
+    label: {},
   };
 
   /** The `id` of the story to feature; the newest story when empty or not in the feed. */
   declare itemId?: string;
+
+  /** Replaces the label's text ("Тема дня"); an empty value hides it from view but not from screen readers. */
+  declare label?: string;
 
   private shown?: ShownStory;
 
@@ -79,7 +85,7 @@ export class FeaturedStoryElement extends NewsElement {
     } else {
       this.shown.lang = contentLang(story, feed, this.locale.value);
     }
-    this.clock.watch([this.shown?.story.published]);
+    this.clock.watch([this.shown?.story.published], this.timeOptions);
   }
 
   private pickStory(): Story | undefined {
@@ -93,31 +99,31 @@ export class FeaturedStoryElement extends NewsElement {
   }
 
   protected override render() {
-    const loading = this.loader.state === 'loading';
+    const locale = this.locale.value;
+    const label = this.label ?? this.message('featuredStoryLabel');
+    const labelView = html`<p part="label" class=${label ? '' : 'visually-hidden'}>${label || this.message('featuredStoryLabel')}</p>`;
     if (!this.shown) {
-      return html`<section part="base" lang=${this.locale.value} aria-busy=${loading ? 'true' : 'false'}>
-        <p part="label">${this.message('featuredStoryLabel')}</p>
-        ${this.renderStatus(false)}
+      return html`<section part="base" lang=${locale} dir=${this.locale.direction ?? nothing} aria-busy=${this.loader.state === 'loading' ? 'true' : 'false'}>
+        ${labelView} ${this.renderStatus(false)}
       </section>`;
     }
     const { story, title, body, lang } = this.shown;
     const source = this.shownFeed?.title;
-    const locale = this.locale.value;
-    return html`<article part="base" lang=${locale} aria-labelledby="title">
-      <p part="label">${this.message('featuredStoryLabel')}</p>
+    return html`<article part="base" lang=${locale} dir=${this.locale.direction ?? nothing} aria-labelledby="title">
+      ${labelView}
       <h2 part="title" id="title" dir="auto" lang=${lang ?? nothing}>
         ${story.url ? html`<a part="link" href=${story.url}>${title}</a>` : title}
       </h2>
       ${story.image ? html`<img part="image" src=${story.image} alt="" loading="lazy" decoding="async" />` : nothing}
       <div part="body" dir="auto" lang=${lang ?? nothing}>${body.length ? body : this.renderTextBody(story)}</div>
       <p part="meta">
-        ${source ? html`<span part="source" dir="auto">${this.message('source', { source })}</span>` : nothing}
+        ${source ? html`<span part="source">${this.message('source', { source: isolate(source) })}</span>` : nothing}
         ${story.authors.length
-          ? html`<span part="author" dir="auto">${this.message('byAuthors', {
-              authors: listFormat(locale, { type: 'conjunction' }).format(story.authors.map((author) => author.name)),
+          ? html`<span part="author">${this.message('byAuthors', {
+              authors: isolate(formatList(locale, story.authors.map((author) => author.name))),
             })}</span>`
           : nothing}
-        ${renderTime(story.published, this.clock.now, locale)}
+        ${this.renderTime(story.published)}
       </p>
     </article>`;
   }

@@ -4,7 +4,6 @@ import { cutExcerpt } from '../../text/excerpt.js';
 import { NewsElement } from '../shared/news-element.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { contentLang, storyPlainText } from '../shared/story-text.js';
-import { renderTime } from '../shared/time-view.js';
 import { recentPostsStyles } from './recent-posts.styles.js';
 
 interface ShownPost {
@@ -59,6 +58,7 @@ export class RecentPostsElement extends NewsElement {
     limit: { type: Number },
     offset: { type: Number },
     excerptLength: { type: Number, attribute: 'excerpt-length' },
+    heading: {},
   };
 
   /** How many posts to show. */
@@ -69,6 +69,9 @@ export class RecentPostsElement extends NewsElement {
 
   /** Maximum length of an excerpt in characters, "…" included. */
   excerptLength = 160;
+
+  /** Replaces the heading's text ("Последние новости"); an empty value hides it from view but not from screen readers. */
+  declare heading?: string;
 
   private shownPosts: ShownPost[] = [];
 
@@ -88,13 +91,17 @@ export class RecentPostsElement extends NewsElement {
       const excerpt = story.title && text ? cutExcerpt(text, excerptLength, locale) : undefined;
       this.shownPosts.push({ story, title, excerpt, lang: contentLang(story, feed!, locale) });
     }
-    this.clock.watch(this.shownPosts.map((post) => post.story.published));
+    this.clock.watch(
+      this.shownPosts.map((post) => post.story.published),
+      this.timeOptions,
+    );
   }
 
   protected override render() {
     const loading = this.loader.state === 'loading';
-    return html`<section part="base" lang=${this.locale.value} aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
-      <h2 part="heading" id="heading">${this.message('recentPostsHeading')}</h2>
+    const heading = this.heading ?? this.message('recentPostsHeading');
+    return html`<section part="base" lang=${this.locale.value} dir=${this.locale.direction ?? nothing} aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
+      <h2 part="heading" id="heading" class=${heading ? '' : 'visually-hidden'}>${heading || this.message('recentPostsHeading')}</h2>
       ${this.shownPosts.length
         ? html`<ul part="list" role="list">
             ${this.shownPosts.map((post, index) => this.renderPost(post, index))}
@@ -111,7 +118,7 @@ export class RecentPostsElement extends NewsElement {
           ${story.url ? html`<a part="link" href=${story.url}>${title}</a>` : title}
         </h3>
         ${excerpt ? html`<p part="excerpt" dir="auto" lang=${lang ?? nothing}>${excerpt}</p>` : nothing}
-        ${renderTime(story.published, this.clock.now, this.locale.value)}
+        ${this.renderTime(story.published)}
       </article>
     </li>`;
   }

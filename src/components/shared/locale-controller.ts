@@ -1,46 +1,69 @@
 /**
- * Resolves a widget's UI locale and keeps it current.
+ * Resolves a widget's UI locale, writing direction and time zone, and keeps them current.
  *
- * The candidates, best first: the element's own `lang`, the closest ancestor with `lang` (across
+ * Locale candidates, best first: the element's own `lang`, the closest ancestor with `lang` (across
  * shadow roots), `<html lang>`, the browser's languages, then English; the first that a catalog
- * exists for wins (see `matchLocale`). One MutationObserver per document root watches every `lang`
- * attribute, so switching `<html lang>` or a container's `lang` re-renders exactly the widgets whose
- * locale changed. There is no page-wide locale setting to configure: two widgets in two languages on
- * one page is normal for a multilingual municipal site.
+ * exists for wins (see `matchLocale`). The time zone is inherited the same way from a `time-zone`
+ * attribute (the visitor's zone by default). The direction follows the page where the page sets
+ * `dir`, and the locale otherwise (Arabic and Hebrew read right to left).
+ *
+ * One MutationObserver per document root watches those attributes everywhere, so switching
+ * `<html lang>` or a container's `lang` re-renders exactly the widgets whose locale changed. There is
+ * no page-wide locale setting to configure: two widgets in two languages on one page is normal for a
+ * multilingual municipal site.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { availableLocales } from '../../i18n/messages.js';
+import { localeDirection } from '../../i18n/direction.js';
 import { matchLocale } from '../../i18n/locale-match.js';
+import { availableLocales, onCatalogsChanged } from '../../i18n/messages.js';
 
 type LocaleHost = ReactiveControllerHost & HTMLElement;
 
 const controllers = new Set<LocaleController>();
 const observedRoots = new WeakSet<Node>();
+const refreshAll = () => controllers.forEach((controller) => controller.refresh());
+const rerenderAll = () => controllers.forEach((controller) => controller.refresh(true));
 let observer: MutationObserver | undefined;
 
-function observeLangIn(root: Node): void {
-  observer ??= new MutationObserver(() => controllers.forEach((controller) => controller.refresh()));
+function observeIn(root: Node): void {
+  if (!observer) {
+    observer = new MutationObserver(refreshAll);
+    onCatalogsChanged(rerenderAll); // new or changed messages: every widget re-renders
+  }
   if (observedRoots.has(root)) return;
   observedRoots.add(root);
-  observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  observer.observe(root, { attributes: true, attributeFilter: ['lang', 'dir', 'time-zone'], subtree: true });
 }
 
-/** The `lang` that applies to `element`: its own, or its closest ancestor's, crossing shadow roots. */
-export function inheritedLang(element: Element): string | undefined {
+/** The value of `attribute` on `element` or its closest ancestor that has it, crossing shadow roots. */
+export function inheritedAttribute(element: Element, attribute: string): string | undefined {
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element) {
-      const lang = node.getAttribute('lang');
-      if (lang) return lang;
+      const value = node.getAttribute(attribute);
+      if (value) return value;
     }
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return undefined;
 }
 
+function validTimeZone(zone: string | undefined): string | undefined {
+  if (!zone) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined; // not an IANA zone: the visitor's zone is better than an exception
+  }
+}
+
 export class LocaleController implements ReactiveController {
-  /** The shipped locale the widget renders in, such as `ru`. */
+  /** The locale the widget renders in, such as `ru`. */
   value = 'en';
+  /** `rtl` or `ltr` when the widget sets its own direction; `undefined` when the page's applies. */
+  direction?: 'ltr' | 'rtl';
+  /** IANA time zone for dates; `undefined` means the visitor's. */
+  timeZone?: string;
 
   constructor(private readonly host: LocaleHost) {
     host.addController(this);
@@ -48,9 +71,9 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     controllers.add(this);
-    observeLangIn(this.host.ownerDocument);
+    observeIn(this.host.ownerDocument);
     const root = this.host.getRootNode();
-    if (root instanceof ShadowRoot) observeLangIn(root);
+    if (root instanceof ShadowRoot) observeIn(root);
     this.refresh();
   }
 
@@ -58,13 +81,20 @@ export class LocaleController implements ReactiveController {
     controllers.delete(this);
   }
 
-  /** Re-resolves the locale; the host re-renders only if it changed. */
-  refresh(): void {
-    const candidates = [inheritedLang(this.host), this.host.ownerDocument.documentElement.lang, ...(navigator.languages ?? [navigator.language])];
-    const locale = matchLocale(candidates, availableLocales());
-    if (locale !== this.value) {
+  /** Re-resolves everything; the host re-renders if something changed, or always when `force` is set. */
+  refresh(force = false): void {
+    const host = this.host;
+    const locale = matchLocale(
+      [inheritedAttribute(host, 'lang'), host.ownerDocument.documentElement.lang, ...(navigator.languages ?? [navigator.language])],
+      availableLocales(),
+    );
+    const direction = inheritedAttribute(host, 'dir') ? undefined : localeDirection(locale);
+    const timeZone = validTimeZone(inheritedAttribute(host, 'time-zone'));
+    if (force || locale !== this.value || direction !== this.direction || timeZone !== this.timeZone) {
       this.value = locale;
-      this.host.requestUpdate();
+      this.direction = direction;
+      this.timeZone = timeZone;
+      host.requestUpdate();
     }
   }
 }

@@ -13,6 +13,9 @@ import { ClockController } from './clock-controller.js';
 import { FeedErrorEvent, FeedLoadEvent } from './events.js';
 import { FeedController } from './feed-controller.js';
 import { LocaleController } from './locale-controller.js';
+import { renderTime } from './time-view.js';
+import { parseDuration } from '../../time/duration.js';
+import { defaultThresholdMs, type TimeOptions } from '../../time/relative-time.js';
 
 const errorMessages: Record<FeedError['kind'], MessageKey> = {
   network: 'errorNetwork',
@@ -47,6 +50,7 @@ export abstract class NewsElement extends LitElement {
     src: {},
     feed: { attribute: false },
     timeout: { type: Number },
+    threshold: {},
   };
 
   /** Feed URL, resolved against the page. Changing it loads the new feed. */
@@ -57,6 +61,9 @@ export abstract class NewsElement extends LitElement {
 
   /** Milliseconds to wait for the feed's server before showing an error. */
   timeout = defaultTimeout;
+
+  /** ISO 8601 duration past which times show a date instead of a relative time. */
+  threshold = 'P7D';
 
   protected readonly locale = new LocaleController(this);
   protected readonly clock = new ClockController(this);
@@ -78,6 +85,16 @@ export abstract class NewsElement extends LitElement {
     if (!this.hasUpdated || changed.has('src') || changed.has('feed') || changed.has('timeout')) {
       this.loader.setSource({ src: this.src, feed: this.feed, timeout: this.timeout, baseUrl: this.ownerDocument?.baseURI ?? '' });
     }
+  }
+
+  /** How times read: the threshold, and the time zone inherited from a `time-zone` attribute. */
+  protected get timeOptions(): TimeOptions {
+    return { thresholdMs: parseDuration(this.threshold) ?? defaultThresholdMs, timeZone: this.locale.timeZone };
+  }
+
+  /** A story's `<time>` element, current to the shared clock. */
+  protected renderTime(date: Date | undefined) {
+    return renderTime(date, this.clock.now, this.locale.value, this.timeOptions);
   }
 
   /** A UI message in the widget's locale. */

@@ -25,6 +25,19 @@ export const sharedStyles = css`
     display: none;
   }
 
+  /* Hidden from view, still read by screen readers (an empty heading or label attribute). */
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
   a {
     color: var(--_link-color);
   }

@@ -4,9 +4,11 @@
  * is better than a wrong one.
  */
 import { html, nothing } from 'lit';
-import { formatFullDate, formatRelativeTime } from '../../time/relative-time.js';
+import { formatFullDate, formatRelativeTime, type TimeOptions } from '../../time/relative-time.js';
 
-export function renderTime(date: Date | undefined, now: number, locale: string) {
+export function renderTime(date: Date | undefined, now: number, locale: string, options: TimeOptions) {
   if (!date) return nothing;
-  return html`<time part="time" datetime=${date.toISOString()} title=${formatFullDate(date, locale)}>${formatRelativeTime(date, now, locale)}</time>`;
+  return html`<time part="time" datetime=${date.toISOString()} title=${formatFullDate(date, locale, options.timeZone)}
+    >${formatRelativeTime(date, now, locale, options)}</time
+  >`;
 }

@@ -1,0 +1,145 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../src/define.js';
+import { registerMessages, type FeaturedStoryElement, type RecentPostsElement } from '../../src/index.js';
+import { feedUrl, feedWithAges, fixtureNow, loadedFixture, part, parts, texts } from '../helpers.js';
+
+const settle = async (element: { updateComplete: Promise<unknown> }) => {
+  await new Promise((resolve) => setTimeout(resolve)); // attribute observers run as microtasks
+  await element.updateComplete;
+};
+
+describe('localization of the elements', () => {
+  let clock: sinon.SinonFakeTimers | undefined;
+  afterEach(() => {
+    clock?.restore();
+    clock = undefined;
+  });
+
+  it('speaks Tatar, which no browser formats by itself everywhere, in whole Tatar words', async () => {
+    clock = sinon.useFakeTimers({ now: fixtureNow, toFake: ['Date'] });
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="tt" limit="7" src=${feedUrl('municipal.ru.json')}></recent-posts>`);
+    expect(part(element, 'heading')!.textContent).to.not.match(/[a-z]/i);
+    const times = texts(parts(element, 'time'));
+    expect(times.slice(0, 4)).to.deep.equal(['3 сәгать элек', '9 сәгать элек', '14 сәгать элек', '22 сәгать элек']);
+    expect(times.join(' ')).to.not.match(/[a-z]|-\d/i);
+    for (const time of parts(element, 'time')) expect(time.title).to.not.match(/[a-z]/i);
+  });
+
+  it('keeps Kazakh times current across a unit boundary, in Kazakh', async () => {
+    clock = sinon.useFakeTimers({ now: fixtureNow, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    const element = document.createElement('recent-posts');
+    element.lang = 'kk';
+    element.feed = feedWithAges([59]);
+    document.body.append(element);
+    await element.updateComplete;
+    expect(texts(parts(element, 'time'))).to.deep.equal(['59 минут бұрын']);
+    clock.tick(60_000);
+    await element.updateComplete;
+    expect(texts(parts(element, 'time'))).to.deep.equal(['1 сағат бұрын']);
+    element.remove();
+  });
+
+  for (const locale of ['ar', 'he']) {
+    it(`lays out ${locale} right to left, unless the page sets dir`, async () => {
+      const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang=${locale} src=${feedUrl('english.json')}></recent-posts>`);
+      const base = part(element, 'base')!;
+      expect(base.dir).to.equal('rtl');
+      expect(getComputedStyle(part(element, 'heading')!).direction).to.equal('rtl');
+      const heading = part(element, 'heading')!.getBoundingClientRect();
+      const box = base.getBoundingClientRect();
+      expect(box.right - heading.right).to.be.below(2, 'the heading starts at the right edge');
+      // Feed text keeps its own direction: English titles are isolated as left-to-right.
+      expect(part(element, 'title')!.getAttribute('dir')).to.equal('auto');
+      expect(part(element, 'title')!.lang).to.equal('en');
+      await expect(element).to.be.accessible();
+
+      const wrapped = await loadedFixture<RecentPostsElement>(
+        html`<div dir="ltr"><recent-posts lang=${locale} src=${feedUrl('english.json')}></recent-posts></div>`,
+        'recent-posts',
+      );
+      expect(part(wrapped, 'base')!.hasAttribute('dir')).to.equal(false);
+      expect(getComputedStyle(part(wrapped, 'heading')!).direction).to.equal('ltr');
+    });
+  }
+
+  it('isolates feed text inside UI sentences, so an RTL source cannot reorder them', async () => {
+    const element = document.createElement('featured-story');
+    element.lang = 'ru';
+    element.feed = { version: 'https://jsonfeed.org/version/1.1', title: 'وزارة \u202Eevil', items: [{ id: '1', title: 'x', authors: [{ name: '\u202Eadmin' }] }] };
+    document.body.append(element);
+    await element.updateComplete;
+    expect(part(element, 'source')!.textContent).to.equal('Источник: \u2068وزارة \u202Eevil\u2069');
+    expect(part(element, 'author')!.textContent).to.equal('Автор: \u2068\u202Eadmin\u2069');
+    element.remove();
+  });
+
+  it('switches to dates past the threshold attribute', async () => {
+    clock = sinon.useFakeTimers({ now: fixtureNow, toFake: ['Date'] });
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" limit="7" threshold="PT10H" src=${feedUrl('municipal.ru.json')}></recent-posts>`);
+    expect(texts(parts(element, 'time')).slice(0, 3)).to.deep.equal(['3 часа назад', '9 часов назад', '19 ноября']);
+    element.threshold = 'P365D';
+    await element.updateComplete;
+    expect(texts(parts(element, 'time'))).to.include('201 день назад');
+    element.threshold = 'not a duration';
+    await element.updateComplete;
+    expect(texts(parts(element, "time"))[5]).to.equal("3 мая", "an invalid threshold means the default, P7D");
+  });
+
+  it('shows dates in the time zone inherited from a time-zone attribute', async () => {
+    clock = sinon.useFakeTimers({ now: Date.parse('2026-12-01T12:00:00Z'), toFake: ['Date'] });
+    const feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'Поздно вечером', date_published: '2026-11-20T22:30:00Z' }] };
+    const wrapper = await fixture<HTMLDivElement>(html`<div time-zone="Asia/Novosibirsk"><recent-posts lang="ru" .feed=${feed}></recent-posts></div>`);
+    const element = wrapper.querySelector('recent-posts')!;
+    await element.updateComplete;
+    expect(texts(parts(element, 'time'))).to.deep.equal(['21 ноября']);
+    expect(parts(element, 'time')[0]!.title).to.contain('05:30');
+    wrapper.setAttribute('time-zone', 'UTC');
+    await settle(element);
+    expect(texts(parts(element, 'time'))).to.deep.equal(['20 ноября']);
+    expect(parts(element, 'time')[0]!.title).to.contain('22:30');
+    wrapper.setAttribute('time-zone', 'Mars/Olympus_Mons');
+    await settle(element);
+    expect(texts(parts(element, 'time'))).to.have.length(1, 'an unknown zone falls back to the visitor’s, without an error');
+  });
+
+  it('lets a site replace the heading and the label, or hide them but keep them for screen readers', async () => {
+    const posts = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" heading="Новости района" src=${feedUrl('english.json')}></recent-posts>`);
+    expect(part(posts, 'heading')!.textContent).to.equal('Новости района');
+    posts.heading = '';
+    await posts.updateComplete;
+    const hidden = part(posts, 'heading')!;
+    expect(hidden.textContent).to.equal('Последние новости');
+    expect(hidden.getBoundingClientRect().width).to.be.at.most(1);
+    expect(part(posts, 'base')!.getAttribute('aria-labelledby')).to.equal(hidden.id);
+    await expect(posts).to.be.accessible();
+
+    const story = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" label="" src=${feedUrl('english.json')}></featured-story>`);
+    expect(part(story, 'label')!.textContent).to.equal('Тема дня');
+    expect(part(story, 'label')!.getBoundingClientRect().width).to.be.at.most(1);
+    story.label = 'Главное';
+    await story.updateComplete;
+    expect(part(story, 'label')!.textContent).to.equal('Главное');
+  });
+
+  it('takes messages a page registers, and re-renders the widgets already shown', async () => {
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="pt-BR" src=${feedUrl('english.json')}></recent-posts>`);
+    expect(part(element, 'base')!.lang).to.not.equal('pt');
+    const warn = sinon.stub(console, 'warn');
+    try {
+      registerMessages('pt', { recentPostsHeading: 'Últimas notícias', source: 'Fonte: {source}' });
+      expect(warn.calledOnce, 'a new locale without every key is warned about').to.equal(true);
+    } finally {
+      warn.restore();
+    }
+    await settle(element);
+    expect(part(element, 'base')!.lang).to.equal('pt');
+    expect(part(element, 'heading')!.textContent).to.equal('Últimas notícias');
+
+    const russian = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src=${feedUrl('english.json')}></recent-posts>`);
+    registerMessages('ru', { recentPostsHeading: 'Новости Тестовска' });
+    await settle(russian);
+    expect(part(russian, 'heading')!.textContent).to.equal('Новости Тестовска');
+    registerMessages('ru', { recentPostsHeading: 'Последние новости' });
+  });
+});
