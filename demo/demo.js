@@ -1,8 +1,15 @@
 // The demo page's language switch. It owns only the page around the widgets: it sets
-// <html lang>, points both widgets at the feed in that language and translates the page's own
+// <html lang>, points both widgets at the feed for that language and translates the page's own
 // text. The widgets translate themselves: they follow <html lang> and re-render when it changes.
 //
-// The choice lives in the URL (?lang=en), so a link or a screenshot can open either language.
+// The switch offers every locale the widgets ship (the <select> in index.html lists them; its
+// options are the list). The page itself exists in Russian and English only, and so do the sample
+// feeds: Russian for ru, English for every other language. Where the page's text is English under
+// another language, each translated element says so with lang="en" — never an ancestor of the
+// widgets, which would then speak English too. Nothing here sets `dir`: for Arabic and Hebrew the
+// widgets turn right to left by themselves, and the English page around them stays left to right.
+//
+// The choice lives in the URL (?lang=kk), so a link or a screenshot can open any language.
 // An external module with no inline code, so the page works under `script-src 'self'`.
 
 const FEEDS = {
@@ -11,6 +18,7 @@ const FEEDS = {
 };
 
 const DEFAULT_LANG = 'ru';
+const WIDGETS = 'featured-story, recent-posts';
 
 /** The page's own strings, by `data-i18n` / `data-i18n-aria-label` key. */
 const STRINGS = {
@@ -20,7 +28,6 @@ const STRINGS = {
       'Демонстрация веб-компонентов news-widgets: тема дня и последние новости вымышленной Северореченской области.',
     skipLink: 'Перейти к содержанию',
     demoNote: 'Демонстрационный сайт: регион и события вымышлены',
-    langSwitch: 'Язык / Language',
     siteName: 'Правительство Северореченской области',
     siteTagline: 'Официальный сайт',
     mainNav: 'Основное меню',
@@ -43,7 +50,6 @@ const STRINGS = {
       'A demo of the news-widgets web components: the story of the day and the latest news of the fictional Severorechensk Region.',
     skipLink: 'Skip to content',
     demoNote: 'Demo website: the region and events are fictional',
-    langSwitch: 'Language / Язык',
     siteName: 'Government of the Severorechensk Region',
     siteTagline: 'Official website',
     mainNav: 'Main menu',
@@ -62,11 +68,19 @@ const STRINGS = {
   },
 };
 
-const isSupported = (lang) => Object.hasOwn(STRINGS, lang);
+const select = document.getElementById('lang-select');
 
+/** The languages on offer: the switch's options (ru, en, uk, …, ar, he). */
+const LANGUAGES = new Set([...select.options].map((option) => option.value));
+
+/** The language of the page's own text and of the feed: Russian for ru, English for the rest. */
+const pageLanguage = (lang) => (lang === 'ru' ? 'ru' : 'en');
+
+/** ?lang=kk, ?lang=KK and ?lang=kk-KZ all mean kk; anything else, the default. */
 function langFromUrl() {
-  const lang = new URL(location.href).searchParams.get('lang');
-  return lang && isSupported(lang.toLowerCase()) ? lang.toLowerCase() : DEFAULT_LANG;
+  const wanted = new URL(location.href).searchParams.get('lang')?.toLowerCase() ?? '';
+  for (const lang of [wanted, wanted.split(/[-_]/)[0]]) if (LANGUAGES.has(lang)) return lang;
+  return DEFAULT_LANG;
 }
 
 /** The page's address for `lang`, other query parameters and the hash kept. */
@@ -77,42 +91,59 @@ function urlFor(lang) {
   return url.href;
 }
 
+/**
+ * Marks an element whose text was just translated: lang="en" when that differs from the page's
+ * language (English text on a Kazakh page), no attribute when it inherits the right one. The
+ * elements with data-i18n have no `lang` of their own in the markup, so removing it loses nothing.
+ * An element around a widget is never marked: the widget would take its language from it.
+ */
+function markLanguage(el, textLang, lang) {
+  if (textLang !== lang && !el.querySelector(WIDGETS)) el.setAttribute('lang', textLang);
+  else el.removeAttribute('lang');
+}
+
 function applyLanguage(lang) {
-  const strings = STRINGS[lang];
-  const root = document.documentElement;
-  root.lang = lang;
+  const textLang = pageLanguage(lang);
+  const strings = STRINGS[textLang];
+  document.documentElement.lang = lang;
+
   document.title = strings.pageTitle;
-  document.querySelector('meta[name="description"]')?.setAttribute('content', strings.metaDescription);
+  const title = document.querySelector('title');
+  if (title) markLanguage(title, textLang, lang);
+  const description = document.querySelector('meta[name="description"]');
+  if (description) {
+    description.setAttribute('content', strings.metaDescription);
+    markLanguage(description, textLang, lang);
+  }
 
   for (const el of document.querySelectorAll('[data-i18n]')) {
     const text = strings[el.dataset.i18n];
-    if (text !== undefined) el.textContent = text;
+    if (text === undefined) continue;
+    el.textContent = text;
+    markLanguage(el, textLang, lang);
   }
   for (const el of document.querySelectorAll('[data-i18n-aria-label]')) {
     const text = strings[el.dataset.i18nAriaLabel];
-    if (text !== undefined) el.setAttribute('aria-label', text);
+    if (text === undefined) continue;
+    el.setAttribute('aria-label', text);
+    markLanguage(el, textLang, lang);
   }
 
-  for (const widget of document.querySelectorAll('featured-story, recent-posts')) {
-    if (widget.getAttribute('src') !== FEEDS[lang]) widget.setAttribute('src', FEEDS[lang]);
+  // Both widgets share one src, so they share one request; an unchanged src fetches nothing.
+  for (const widget of document.querySelectorAll(WIDGETS)) {
+    if (widget.getAttribute('src') !== FEEDS[textLang]) widget.setAttribute('src', FEEDS[textLang]);
   }
 
-  for (const link of document.querySelectorAll('.lang-switch [data-lang]')) {
-    link.href = urlFor(link.dataset.lang);
-    if (link.dataset.lang === lang) link.setAttribute('aria-current', 'true');
-    else link.removeAttribute('aria-current');
-  }
+  if (select.value !== lang) select.value = lang;
 }
 
-document.addEventListener('click', (event) => {
-  if (event.defaultPrevented || event.button !== 0) return;
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return; // new tab/window
-  const link = event.target instanceof Element ? event.target.closest('.lang-switch [data-lang]') : null;
-  if (!link) return;
-  event.preventDefault();
-  const lang = link.dataset.lang;
-  if (lang === document.documentElement.lang) return;
-  history.pushState({ lang }, '', urlFor(lang));
+// Applied on change, in place: focus stays on the switch, so a keyboard user can go on choosing.
+// replaceState, not pushState: browsers that fire `change` on every arrow key in a closed <select>
+// would otherwise leave one history entry per language passed on the way.
+select.addEventListener('change', () => {
+  const lang = select.value;
+  if (!LANGUAGES.has(lang) || lang === document.documentElement.lang) return;
+  history.replaceState(history.state, '', urlFor(lang));
   applyLanguage(lang);
 });
 

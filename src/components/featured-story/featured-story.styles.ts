@@ -16,14 +16,6 @@ export const featuredStoryStyles = css`
     margin: 0 0 0.75em;
   }
 
-  [part~='title'] a {
-    text-decoration: none;
-  }
-
-  [part~='title'] a:hover {
-    text-decoration: underline;
-  }
-
   [part~='image'] {
     display: block;
     inline-size: 100%;

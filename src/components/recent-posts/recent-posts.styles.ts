@@ -23,14 +23,6 @@ export const recentPostsStyles = css`
     margin: 0 0 0.25em;
   }
 
-  [part~='title'] a {
-    text-decoration: none;
-  }
-
-  [part~='title'] a:hover {
-    text-decoration: underline;
-  }
-
   [part~='excerpt'] {
     margin: 0 0 0.25em;
   }

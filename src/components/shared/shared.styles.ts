@@ -42,6 +42,15 @@ export const sharedStyles = css`
     color: var(--_link-color);
   }
 
+  /* Titles are links but read as headings: underlined only on hover. */
+  [part~='title'] a {
+    text-decoration: none;
+  }
+
+  [part~='title'] a:hover {
+    text-decoration: underline;
+  }
+
   a:focus-visible,
   button:focus-visible {
     outline: 2px solid currentColor;
