@@ -23,13 +23,27 @@ export function availableLocales(): string[] {
 
 /** Formats the message `key` of `locale` (a locale with a catalog, see `matchLocale`). */
 export function formatMessage(locale: string, key: MessageKey, values?: MessageValues): string {
+  return String(formatter(locale, key).format(values));
+}
+
+/**
+ * Formats a message whose arguments may be rich values (a lit template, a node), returning the
+ * pieces in the order the locale puts them: "Источник: {source}" and "出典：{source}" both keep the
+ * argument where the translator placed it, and the caller renders it as its own element.
+ */
+export function formatMessageToParts<T>(locale: string, key: MessageKey, values: Record<string, string | number | T>): (string | T)[] {
+  const result = formatter(locale, key).format<T>(values);
+  return Array.isArray(result) ? result : [result];
+}
+
+function formatter(locale: string, key: MessageKey): IntlMessageFormat {
   const cacheKey = `${locale}\u0000${key}`;
   let formatter = formatters.get(cacheKey);
   if (!formatter) {
     formatter = new IntlMessageFormat(findMessage(locale, key), locale);
     formatters.set(cacheKey, formatter);
   }
-  return String(formatter.format(values));
+  return formatter;
 }
 
 /** The locale's message, else its language's (a registered `pt-BR` missing a key uses `pt`), else English. */

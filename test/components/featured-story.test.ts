@@ -43,8 +43,10 @@ describe('<featured-story>', () => {
     });
 
     it('shows the source, the author and the time, all in Russian', () => {
-      expect(part(element, 'source')!.textContent).to.equal('Источник: \u2068Администрация города Тестовска\u2069');
-      expect(part(element, 'author')!.textContent).to.equal('Автор: \u2068admin\u2069');
+      expect(part(element, 'source')!.textContent).to.equal('Администрация города Тестовска');
+      expect(part(element, 'source')!.parentElement!.textContent).to.equal('Источник: Администрация города Тестовска');
+      expect(part(element, 'author')!.textContent).to.equal('admin');
+      expect(part(element, 'author')!.parentElement!.textContent).to.equal('Автор: admin');
       const time = part(element, 'time') as HTMLTimeElement;
       expect(time.textContent).to.equal('3 часа назад');
       expect(time.dateTime).to.equal('2026-11-20T09:00:00.000Z');
@@ -81,7 +83,7 @@ describe('<featured-story>', () => {
     const element = await loaded(html`<featured-story lang="en" src=${feedUrl('english.json')}></featured-story>`);
     expect(part(element, 'label')!.textContent).to.equal('Story of the day');
     expect(texts([...part(element, 'body')!.querySelectorAll('p')])).to.deep.equal(['The bridge opened on Wednesday.', 'Traffic flows in both directions.']);
-    expect(part(element, 'author')!.textContent).to.equal('By \u2068Press office\u2069');
+    expect(part(element, 'author')!.parentElement!.textContent).to.equal('By Press office');
     expect(part(element, 'title')!.hasAttribute('lang')).to.equal(false, 'the story is in the UI language');
     await expect(element).to.be.accessible();
   });

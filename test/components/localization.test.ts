@@ -69,8 +69,12 @@ describe('localization of the elements', () => {
     element.feed = { version: 'https://jsonfeed.org/version/1.1', title: 'وزارة \u202Eevil', items: [{ id: '1', title: 'x', authors: [{ name: '\u202Eadmin' }] }] };
     document.body.append(element);
     await element.updateComplete;
-    expect(part(element, 'source')!.textContent).to.equal('Источник: \u2068وزارة \u202Eevil\u2069');
-    expect(part(element, 'author')!.textContent).to.equal('Автор: \u2068\u202Eadmin\u2069');
+    // Feed text is an element of its own with dir="auto": a bidi isolate for the text around it.
+    for (const name of ['source', 'author']) {
+      expect(part(element, name)!.getAttribute('dir')).to.equal('auto');
+      expect(part(element, name)!.parentElement!.textContent).to.match(name === 'source' ? /^Источник: / : /^Автор: /);
+    }
+    expect(part(element, 'source')!.textContent).to.equal('وزارة \u202Eevil');
     element.remove();
   });
 

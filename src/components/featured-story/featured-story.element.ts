@@ -3,13 +3,11 @@ import type { Story } from '../../feed/story.js';
 import { sanitizeHtml } from '../../sanitize/sanitize-html.js';
 import { cutExcerpt } from '../../text/excerpt.js';
 import { formatList } from '../../i18n/list.js';
+import { formatMessageToParts } from '../../i18n/messages.js';
 import { NewsElement } from '../shared/news-element.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { contentLang, storyPlainText } from '../shared/story-text.js';
 import { featuredStoryStyles } from './featured-story.styles.js';
-
-/** Feed text inside a UI sentence, isolated (FSI…PDI) so its direction cannot reorder the sentence. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 interface ShownStory {
   story: Story;
@@ -31,8 +29,8 @@ interface ShownStory {
  * @csspart image - The story's image.
  * @csspart body - The story's body: sanitized HTML from the feed, or its text as paragraphs.
  * @csspart meta - The line with source, author and time.
- * @csspart source - The feed's title, as the publisher of the story.
- * @csspart author - The story's author(s).
+ * @csspart source - The feed's title, as the publisher of the story (the localized "Source:" stays outside the part).
+ * @csspart author - The story's author(s) (the localized "By" stays outside the part).
  * @csspart time - The story's time (`<time>`).
  * @csspart status - The loading and empty messages.
  * @csspart empty - The empty message (with `status`).
@@ -117,10 +115,12 @@ export class FeaturedStoryElement extends NewsElement {
       ${story.image ? html`<img part="image" src=${story.image} alt="" loading="lazy" decoding="async" />` : nothing}
       <div part="body" dir="auto" lang=${lang ?? nothing}>${body.length ? body : this.renderTextBody(story)}</div>
       <p part="meta">
-        ${source ? html`<span part="source">${this.message('source', { source: isolate(source) })}</span>` : nothing}
+        ${source
+          ? html`<span class="byline">${formatMessageToParts(locale, 'source', { source: html`<span part="source" dir="auto">${source}</span>` })}</span>`
+          : nothing}
         ${story.authors.length
-          ? html`<span part="author">${this.message('byAuthors', {
-              authors: isolate(formatList(locale, story.authors.map((author) => author.name))),
+          ? html`<span class="byline">${formatMessageToParts(locale, 'byAuthors', {
+              authors: html`<span part="author" dir="auto">${formatList(locale, story.authors.map((author) => author.name))}</span>`,
             })}</span>`
           : nothing}
         ${this.renderTime(story.published)}
