@@ -1,0 +1,247 @@
+/**
+ * The WordPress REST API's posts collection (`/wp-json/wp/v2/posts`, with or without `?_embed`) to
+ * the normalized `Feed`.
+ *
+ * A post's `title.rendered` and `excerpt.rendered` are HTML: they become plain text here, without a
+ * DOM (normalizers run anywhere), by a small tag stripper and entity decoder that is enough for these
+ * short fields. `content.rendered` stays HTML, to be sanitized by the components. Authors, the
+ * featured image and the category and tag names exist only in `_embedded` (`?_embed`); without it a
+ * post has only numeric ids for them, which are ignored. An embedded entry can be a REST error object
+ * (a deleted author, private media) instead of the thing itself: it is skipped. Anything of the wrong
+ * type is skipped, never thrown on; a body that is not an array of posts is a `FeedError`.
+ */
+import { FeedError } from './feed-error.js';
+import type { Author, Feed, Story } from './story.js';
+import { resolveImageUrl, resolveLinkUrl } from './url.js';
+import { isObject, readArray, readIsoDate, readText, sortNewestFirst, type JsonObject } from './values.js';
+
+/** How many leading elements `isWordPressPosts` looks at for one post-shaped object. */
+const SNIFF_LIMIT = 5;
+
+/**
+ * True when `value` looks like a posts collection: an array in whose first few elements there is an
+ * object with an `id` and a `title` object holding a string `rendered`. An empty array is not
+ * recognised, since it could be any format's empty list; a caller that gets `[]` shows an empty
+ * feed anyway (and `normalizeWordPress([])` is one).
+ */
+export function isWordPressPosts(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  return value.slice(0, SNIFF_LIMIT).some(
+    (post) => isObject(post) && readText(post['id']) !== undefined && isObject(post['title']) && typeof post['title']['rendered'] === 'string',
+  );
+}
+
+export function normalizeWordPress(posts: unknown, feedUrl?: string): Feed {
+  if (!Array.isArray(posts)) {
+    throw new FeedError('format', 'The document is not a WordPress posts collection (expected a JSON array of posts).');
+  }
+  const seenIds = new Set<string>();
+  const stories: Story[] = [];
+  let skipped = 0;
+
+  for (const post of posts) {
+    const story = isObject(post) ? normalizePost(post, feedUrl) : undefined;
+    if (!story || seenIds.has(story.id)) {
+      skipped++;
+      continue;
+    }
+    seenIds.add(story.id);
+    stories.push(story);
+  }
+
+  // The posts collection says nothing about the site itself (its name is at /wp-json, another request).
+  return { title: undefined, homePageUrl: undefined, language: undefined, authors: [], stories: sortNewestFirst(stories), skipped };
+}
+
+function normalizePost(post: JsonObject, base: string | undefined): Story | undefined {
+  const id = readText(post['id']);
+  if (!id) return undefined;
+  const embedded = isObject(post['_embedded']) ? post['_embedded'] : {};
+  const content = post['content'];
+  const story: Story = {
+    id,
+    title: htmlToPlainText(readRendered(post['title'])),
+    url: resolveLinkUrl(post['link'], base),
+    summary: excerptToPlainText(readRendered(post['excerpt'])),
+    // A password-protected post's content is not for the public (WordPress sends it only with the password).
+    contentHtml: isObject(content) && content['protected'] === true ? undefined : readText(readRendered(content)),
+    image: readFeaturedImage(embedded, base),
+    // `date_gmt` is UTC without a zone suffix, which readIsoDate reads as UTC. `date` is the site's
+    // local time, in a zone the posts response does not state (it is in the site's settings, at
+    // another endpoint): it is read as UTC too, a few hours off at worst, rather than in the
+    // visitor's zone, which would be off by a different amount for every visitor. It is only used
+    // when `date_gmt` is absent or unreadable (`null` for drafts and some imported posts).
+    published: readIsoDate(post['date_gmt']) ?? readIsoDate(post['date']),
+    modified: readIsoDate(post['modified_gmt']) ?? readIsoDate(post['modified']),
+    authors: readAuthors(embedded, base),
+    tags: readTermNames(embedded),
+  };
+  if (post['sticky'] === true) story.featured = true;
+  return story;
+}
+
+/** `{ rendered: '…' }`, as WordPress wraps its rendered fields; a bare string is taken as is. */
+function readRendered(field: unknown): string | undefined {
+  const value = isObject(field) ? field['rendered'] : field;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** An embedded REST error (`{ code, message, data: { status } }`) in place of a user, a medium or a term. */
+function isRestError(value: JsonObject): boolean {
+  return typeof value['code'] === 'string' && (isObject(value['data']) || typeof value['message'] === 'string');
+}
+
+/** The embedded entries of a relation: error objects and non-objects left out. */
+function embeddedObjects(value: unknown): JsonObject[] {
+  return readArray(value).filter((entry): entry is JsonObject => isObject(entry) && !isRestError(entry));
+}
+
+function readAuthors(embedded: JsonObject, base: string | undefined): Author[] {
+  const authors: Author[] = [];
+  for (const user of embeddedObjects(embedded['author'])) {
+    // Display names are stored HTML-escaped ("Admin &amp; Co").
+    const name = htmlToPlainText(typeof user['name'] === 'string' ? user['name'] : undefined);
+    if (name) authors.push({ name, url: resolveLinkUrl(user['link'], base) });
+  }
+  return authors;
+}
+
+/** The featured medium's full-size URL. Media that is not an image (a featured video) gives none. */
+function readFeaturedImage(embedded: JsonObject, base: string | undefined): string | undefined {
+  const [media] = readArray(embedded['wp:featuredmedia']);
+  if (!isObject(media) || isRestError(media)) return undefined;
+  const mediaType = media['media_type'];
+  if (typeof mediaType === 'string' && mediaType !== 'image') return undefined;
+  return resolveImageUrl(media['source_url'], base);
+}
+
+const tagTaxonomies = new Set(['category', 'post_tag']);
+
+/** Names of the post's categories and tags (`wp:term` is one array per taxonomy), decoded, without repeats. */
+function readTermNames(embedded: JsonObject): string[] {
+  const names = new Set<string>();
+  for (const terms of readArray(embedded['wp:term'])) {
+    for (const term of embeddedObjects(terms)) {
+      if (typeof term['taxonomy'] !== 'string' || !tagTaxonomies.has(term['taxonomy'])) continue;
+      const name = htmlToPlainText(typeof term['name'] === 'string' ? term['name'] : undefined);
+      if (name) names.add(name);
+    }
+  }
+  return [...names];
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML to plain text, without a DOM. Good enough for titles, excerpts and names; not a parser.
+// ---------------------------------------------------------------------------------------------
+
+/** A start or end tag, with `>` allowed inside quoted attribute values. Group 1: its name. */
+const tagPattern = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+/** Elements whose content is not text. */
+const hiddenElements = /<(script|style|template|noscript|iframe|object|svg|math|textarea|title)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>/gi;
+/** Elements that separate words: their tags become a space, other tags vanish ("W<em>or</em>d"). */
+const blockElements = /^(address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|ol|p|pre|section|table|td|th|tr|ul)$/i;
+const classAttribute = /\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
+/** Link text that is a theme's "read more" link rather than part of the excerpt. */
+const readMoreText = /^(?:continue reading|read more|читать далее|читать полностью|подробнее|далее)(?![\p{L}\p{N}])/iu;
+/** WordPress's default excerpt ending (` [&hellip;]`) and its variants, once decoded. */
+const trailingMoreMarker = /\s*\[\s*(?:…|\.\.\.)\s*\]\s*$/;
+/** Whitespace as HTML collapses it, plus no-break spaces; see collapseWhitespace. */
+const whitespaceRun = /[\t\n\f\r \u00A0]+/g;
+
+/** Tags stripped, entities decoded, whitespace collapsed; `undefined` when nothing is left. */
+function htmlToPlainText(html: string | undefined): string | undefined {
+  if (html === undefined) return undefined;
+  return readText(collapseWhitespace(decodeEntities(stripTags(html))));
+}
+
+/**
+ * An excerpt's plain text: as htmlToPlainText, without the "read more" that WordPress and themes
+ * append to it (a trailing `[…]`, an element of class `more-link`, a trailing "Continue reading" link).
+ */
+function excerptToPlainText(html: string | undefined): string | undefined {
+  if (html === undefined) return undefined;
+  let text = collapseWhitespace(decodeEntities(stripTags(removeReadMoreLinks(html))));
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(trailingMoreMarker, '');
+  }
+  return readText(text);
+}
+
+function stripTags(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(hiddenElements, ' ')
+    .replace(/<[!?][^>]*>/g, '')
+    .replace(tagPattern, (_tag, name: string) => (blockElements.test(name) ? ' ' : ''));
+}
+
+/** Removes every element of class `more-link`, and a link at the very end whose text is "Continue reading". */
+function removeReadMoreLinks(html: string): string {
+  let result = '';
+  let position = 0;
+  const startTag = /<([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+  for (let match = startTag.exec(html); match; match = startTag.exec(html)) {
+    const [tag, name, attributes = ''] = match;
+    const classMatch = classAttribute.exec(attributes);
+    const classes = classMatch ? (classMatch[1] ?? classMatch[2] ?? classMatch[3] ?? '').split(/\s+/) : [];
+    if (!classes.includes('more-link')) continue;
+    // The element ends at the first matching end tag (a nested element of the same name would end it
+    // early: good enough for a link), or is just its start tag when it is not closed.
+    const end = new RegExp(`</${name}\\s*>`, 'i');
+    const rest = html.slice(match.index + tag.length);
+    const endMatch = end.exec(rest);
+    const elementEnd = match.index + tag.length + (endMatch ? endMatch.index + endMatch[0].length : 0);
+    result += `${html.slice(position, match.index)} `;
+    position = elementEnd;
+    startTag.lastIndex = elementEnd;
+  }
+  result += html.slice(position);
+  // A trailing <a>…</a> (maybe inside the closing </p>) whose text reads "Continue reading".
+  return result.replace(/<a\b(?:[^>"']|"[^"]*"|'[^']*')*>((?:(?!<a\b)[\s\S])*?)<\/a\s*>((?:\s|<\/[a-zA-Z][a-zA-Z0-9]*\s*>)*)$/i, (link, text: string, after: string) => {
+    const linkText = collapseWhitespace(decodeEntities(stripTags(text))).trim();
+    return readMoreText.test(linkText) ? ` ${after}` : link;
+  });
+}
+
+/**
+ * Collapses runs of whitespace to one space, as HTML renders text. A run made only of no-break
+ * spaces stays one no-break space: Russian typography ties "9&nbsp;мая" and "—" to their words.
+ */
+function collapseWhitespace(text: string): string {
+  return text.replace(whitespaceRun, (run) => (/^\u00A0+$/.test(run) ? '\u00A0' : ' '));
+}
+
+/** Named references WordPress output uses (wptexturize, editors, themes). Others are left as written. */
+const namedEntities: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', shy: '\u00AD',
+  hellip: '…', ndash: '–', mdash: '—', minus: '−', hyphen: '‐',
+  laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›',
+  lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„', prime: '′', Prime: '″',
+  copy: '©', reg: '®', trade: '™', deg: '°', plusmn: '±', times: '×', divide: '÷', middot: '·', bull: '•',
+  sect: '§', para: '¶', numero: '№', euro: '€', pound: '£', yen: '¥', cent: '¢', curren: '¤',
+  larr: '←', rarr: '→', uarr: '↑', darr: '↓', harr: '↔',
+  ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009', zwnj: '\u200C', zwj: '\u200D', lrm: '\u200E', rlm: '\u200F',
+  iexcl: '¡', iquest: '¿', frac12: '½', frac14: '¼', frac34: '¾', sup2: '²', sup3: '³',
+};
+
+/** What HTML makes of numeric references to C1 controls: the windows-1252 character (`&#151;` is "—"). */
+const windows1252: Record<number, number> = {
+  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021, 0x88: 0x02c6,
+  0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201c,
+  0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc, 0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a,
+  0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
+};
+
+/**
+ * Decodes character references in one pass (so `&amp;lt;` is the text "&lt;", not "<"). Numeric
+ * ones may omit the `;`, as in HTML; out-of-range ones, NUL and lone surrogates become U+FFFD.
+ */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#[xX]([0-9a-fA-F]{1,8});?|#([0-9]{1,10});?|([a-zA-Z][a-zA-Z0-9]{1,31});)/g, (reference, hex?: string, decimal?: string, name?: string) => {
+    if (name !== undefined) return Object.hasOwn(namedEntities, name) ? namedEntities[name]! : reference;
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
+    return String.fromCodePoint(windows1252[code] ?? code);
+  });
+}
