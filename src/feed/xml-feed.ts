@@ -1,0 +1,655 @@
+/**
+ * RSS (0.9x, 1.0/RDF, 2.0) and Atom (1.0, and 0.3 where it costs nothing) to the normalized `Feed`.
+ *
+ * The browser's XML parser (`DOMParser`, 'application/xml') reads the document; it is the only DOM
+ * API used here besides `XMLSerializer` for Atom's inline XHTML content. The parsed document is
+ * inert: it has no browsing context, so nothing in it runs or loads. Pages that enforce Trusted
+ * Types get the string through the library's "news-widgets" policy (see trusted-types.ts), because
+ * `parseFromString` is a TrustedHTML sink whatever the type (in Chromium, Firefox and WebKit alike).
+ *
+ * Like a feed reader, and unlike a bare XML parser, it forgives what breaks most real feeds: blank
+ * lines before the XML declaration, a stray "&" in a URL, HTML entities such as `&nbsp;` or
+ * `&laquo;` that XML does not define, and control characters pasted into a CMS. Those are repaired
+ * only after a first parse has failed, so a well-formed feed is never rewritten; anything else that
+ * is not well-formed (a truncated download) is a `FeedError` of kind `parse`.
+ *
+ * Follows the specs where they say what a reader must do: an Atom entry's author falls back to its
+ * source's then its feed's; `xml:base` on any ancestor resolves links and image URLs, step by step
+ * from the feed's URL; RSS item links resolve against the feed's URL. Text meant as plain text (an
+ * RSS title, an Atom `type="html"` summary) is stripped of tags and entities without a DOM.
+ */
+import { inertHtml } from '../sanitize/trusted-types.js';
+import { normalizeWhitespace } from '../text/excerpt.js';
+import { parseRfc822Date } from './dates.js';
+import { FeedError } from './feed-error.js';
+import type { Author, Feed, Story } from './story.js';
+import { resolveImageUrl, resolveLinkUrl } from './url.js';
+import { readLanguage, readText, sortNewestFirst } from './values.js';
+
+const ns = {
+  atom: 'http://www.w3.org/2005/Atom',
+  atom03: 'http://purl.org/atom/ns#',
+  rss10: 'http://purl.org/rss/1.0/',
+  rss090: 'http://my.netscape.com/rdf/simple/0.9/',
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  xml: 'http://www.w3.org/XML/1998/namespace',
+  xhtml: 'http://www.w3.org/1999/xhtml',
+} as const;
+
+/** Media RSS, with and without the trailing slash some feeds drop. */
+const mediaNs = ['http://search.yahoo.com/mrss/', 'http://search.yahoo.com/mrss'];
+/** RSS elements without a namespace, or in RSS 1.0's, 0.90's or one of the RSS 2.0 namespaces a few feeds declare. */
+const rssNs = [null, ns.rss10, ns.rss090, 'http://backend.userland.com/rss2', 'http://blogs.law.harvard.edu/tech/rss'];
+
+type Namespaces = readonly (string | null)[];
+
+/** True when `text` is an XML document whose root is `rss`, `feed` or `RDF` (after a BOM, declarations, comments and a doctype). */
+export function isXmlFeedText(text: string): boolean {
+  if (typeof text !== 'string') return false;
+  const prolog = readProlog(text);
+  return prolog !== undefined && /^<(?:rss|(?:[\w.-]+:)?feed|(?:[\w.-]+:)?RDF)[\s>/]/.test(text.slice(prolog.end, prolog.end + 64));
+}
+
+/**
+ * Skips the prolog: a BOM, whitespace, the XML declaration, processing instructions
+ * (xml-stylesheet), comments and a doctype. Returns where the root element should start and the
+ * doctype's internal subset, or `undefined` when something in it is not terminated.
+ */
+function readProlog(text: string): { end: number; subset?: string } | undefined {
+  let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let subset: string | undefined;
+  for (let steps = 0; steps < 64; steps++) {
+    while (index < text.length && /\s/.test(text.charAt(index))) index++;
+    let end: number;
+    if (text.startsWith('<?', index)) end = text.indexOf('?>', index + 2) + 2;
+    else if (text.startsWith('<!--', index)) end = text.indexOf('-->', index + 4) + 3;
+    else if (/^<!doctype/i.test(text.slice(index, index + 9))) {
+      const close = text.indexOf('>', index);
+      const bracket = text.indexOf('[', index);
+      if (bracket < 0 || (close >= 0 && close < bracket)) end = close + 1;
+      else {
+        const subsetEnd = /\]\s*>/g;
+        subsetEnd.lastIndex = bracket;
+        const match = subsetEnd.exec(text);
+        subset = text.slice(bracket + 1, match ? match.index : undefined);
+        end = match ? subsetEnd.lastIndex : 0;
+      }
+    } else break;
+    if (end <= index + 1) return undefined; // unterminated
+    index = end;
+  }
+  return { end: index, subset };
+}
+
+/**
+ * Reads an RSS or Atom document into a `Feed`. Throws a `FeedError` of kind `parse` for text that
+ * is not well-formed XML, and of kind `format` for XML that is not a feed; never anything else.
+ */
+export function parseXmlFeed(text: string, feedUrl?: string): Feed {
+  const document = parseXml(typeof text === 'string' ? text : '');
+  const root = document.documentElement!;
+  try {
+    if (root.localName === 'rss' || root.localName === 'RDF') return readRss(root, feedUrl);
+    const atomNamespace = root.namespaceURI === null || root.namespaceURI === ns.atom || root.namespaceURI === ns.atom03;
+    if (root.localName === 'feed' && atomNamespace) return readAtom(root, feedUrl);
+  } catch (cause) {
+    throw new FeedError('format', `The feed could not be read: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
+  }
+  throw new FeedError('format', `The XML document is not an RSS or Atom feed (its root element is <${root.nodeName}>).`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+function parseXml(text: string): Document {
+  // An XML declaration must come first: PHP templates often put blank lines before it. The text is
+  // already decoded, so its declared encoding is dropped (an engine must not decode it again).
+  const source = withoutEncoding(text.replace(/^\uFEFF?\s+/, ''));
+  const declared = declaredEntities(source);
+  if (declared.size && expansionTooLarge(source, declared)) {
+    throw new FeedError('parse', 'The feed declares XML entities that expand too much (nested, or too large); it is not parsed.');
+  }
+  const document = parseOnce(source);
+  const error = parseError(document);
+  if (error === undefined) return document;
+  const repaired = repair(source, declared);
+  if (repaired !== source) {
+    const second = parseOnce(repaired);
+    if (parseError(second) === undefined) return second;
+  }
+  throw new FeedError('parse', `The feed is not well-formed XML: ${error}`);
+}
+
+function withoutEncoding(source: string): string {
+  const end = source.startsWith('<?xml') ? source.indexOf('?>') : -1;
+  if (end < 0 || end > 512) return source;
+  return source.slice(0, end).replace(/\s+encoding\s*=\s*(?:"[^"]*"|'[^']*')/, '') + source.slice(end);
+}
+
+function parseOnce(source: string): Document {
+  try {
+    return new DOMParser().parseFromString(inertHtml(source), 'application/xml');
+  } catch (cause) {
+    // No DOMParser (not a browser), or Trusted Types refused the policy: the page's CSP must allow "news-widgets".
+    throw new FeedError('parse', `The browser refused to parse the XML feed: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
+  }
+}
+
+/** The parser's message when the document is not well-formed, else `undefined`. */
+function parseError(document: Document): string | undefined {
+  // Firefox makes <parsererror> the root (in its own namespace); Chromium and WebKit insert an
+  // XHTML <parsererror> into what they could read. Either way it is an element of that name.
+  const errors = document.getElementsByTagNameNS('*', 'parsererror');
+  if (errors.length) return normalizeWhitespace(errors[0]!.textContent ?? '').slice(0, 300) || 'parse error';
+  return document.documentElement ? undefined : 'no root element';
+}
+
+/**
+ * Fixes the well-formedness errors feeds make most, outside CDATA sections and comments: a bare "&"
+ * becomes "&amp;", an HTML entity becomes its character reference (or literal text, if unknown),
+ * and characters XML forbids (C0 controls, U+FFFE/U+FFFF, references to them) are dropped.
+ */
+function repair(source: string, declared: Map<string, string | undefined>): string {
+  const predefined = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+  return splitVerbatim(source)
+    .map((part, index) => {
+      if (index % 2 === 1) return part.replace(forbiddenCharacters, '');
+      return part.replace(forbiddenCharacters, '').replace(/&(?:#(\d+);|#x([0-9a-fA-F]+);|([A-Za-z_][\w.-]*);)?/g, (match, decimal?: string, hex?: string, name?: string) => {
+        if (decimal !== undefined || hex !== undefined) {
+          const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+          return isXmlChar(code) ? match : '';
+        }
+        if (name === undefined) return '&amp;';
+        if (predefined.has(name) || declared.has(name)) return match;
+        const code = htmlEntities.get(name);
+        return code === undefined ? `&amp;${name};` : `&#${code};`;
+      });
+    })
+    .join('');
+}
+
+/** Splits markup from CDATA sections and comments (at odd indexes), in one pass. */
+function splitVerbatim(source: string): string[] {
+  const parts: string[] = [];
+  let index = 0;
+  while (index < source.length) {
+    const cdata = source.indexOf('<![CDATA[', index);
+    const comment = source.indexOf('<!--', index);
+    const start = cdata < 0 ? comment : comment < 0 ? cdata : Math.min(cdata, comment);
+    if (start < 0) break;
+    const terminator = start === cdata ? ']]>' : '-->';
+    const end = source.indexOf(terminator, start + 4);
+    const stop = end < 0 ? source.length : end + terminator.length;
+    parts.push(source.slice(index, start), source.slice(start, stop));
+    index = stop;
+  }
+  parts.push(source.slice(index));
+  return parts;
+}
+
+/**
+ * The general entities an internal DTD subset declares, by name, with their literal value
+ * (`undefined` for an external one, which no browser loads). Parameter entities are listed as "%name".
+ */
+function declaredEntities(source: string): Map<string, string | undefined> {
+  const entities = new Map<string, string | undefined>();
+  const subset = readProlog(source)?.subset ?? '';
+  for (const [, percent, name, double, single] of subset.matchAll(/<!ENTITY\s+(%\s+)?([^\s"'%>]+)\s+(?:"([^"]*)"|'([^']*)')?/g)) {
+    entities.set(`${percent ? '%' : ''}${name}`, double ?? single);
+  }
+  return entities;
+}
+
+/**
+ * True when the declared entities could blow up in the parser ("billion laughs"): one that refers
+ * to another entity, or references whose expansion would exceed a few megabytes. Chromium and
+ * Firefox stop such documents themselves; WebKit expands them until the tab hangs or dies.
+ */
+function expansionTooLarge(source: string, entities: Map<string, string | undefined>): boolean {
+  for (const [name, value] of entities) {
+    if (value !== undefined && (name.startsWith('%') || /[&%][A-Za-z_:][\w.:-]*;/.test(value))) return true;
+  }
+  let expanded = 0;
+  for (const [, name] of source.matchAll(/&([^\s&;<>"']+);/g)) {
+    expanded += entities.get(name!)?.length ?? 0;
+    if (expanded > 4_000_000) return true;
+  }
+  return false;
+}
+
+// eslint-disable-next-line no-control-regex
+const forbiddenCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+// ---------------------------------------------------------------------------------------------
+// RSS
+
+function readRss(root: Element, feedUrl: string | undefined): Feed {
+  const core: Namespaces = [...rssNs, root.namespaceURI];
+  const channel = child(root, 'channel', core);
+  // RSS 2.0 keeps items in the channel; RSS 1.0 and 0.90 next to it.
+  const items = [...(channel ? children(channel, 'item', core) : []), ...children(root, 'item', core)];
+  const feedAuthors = channel ? readRssAuthors(channel, core) : [];
+  const linkElement = channel ? child(channel, 'link', core) : undefined;
+
+  const seenIds = new Set<string>();
+  const stories: Story[] = [];
+  let skipped = 0;
+  for (const item of items) {
+    const story = readRssItem(item, core, feedUrl, feedAuthors);
+    if (!story || seenIds.has(story.id)) {
+      skipped++;
+      continue;
+    }
+    seenIds.add(story.id);
+    stories.push(story);
+  }
+
+  return {
+    title: channel ? plainTitle(textOf(child(channel, 'title', core))) : undefined,
+    homePageUrl: linkElement ? resolveLinkUrl(textOf(linkElement), baseOf(linkElement, feedUrl)) : undefined,
+    language:
+      readLanguage(channel && textOf(child(channel, 'language', core))) ??
+      readLanguage(channel && textOf(child(channel, 'language', [ns.dc]))) ??
+      languageAttribute(channel) ??
+      languageAttribute(root),
+    authors: feedAuthors,
+    stories: sortNewestFirst(stories),
+    skipped,
+  };
+}
+
+function readRssItem(item: Element, core: Namespaces, feedUrl: string | undefined, feedAuthors: Author[]): Story | undefined {
+  const guidElement = child(item, 'guid', core);
+  const guid = readText(textOf(guidElement));
+  const linkElement = child(item, 'link', core);
+  const link = readText(textOf(linkElement));
+  const title = plainTitle(textOf(child(item, 'title', core)));
+  const dateText = readText(textOf(child(item, 'pubDate', core))) ?? readText(textOf(child(item, 'date', [ns.dc])));
+  const about = readText(item.getAttributeNS(ns.rdf, 'about'));
+
+  // A guid is the item's permalink unless isPermaLink="false"; only an absolute one is used as a link.
+  const permalink = guid && guidElement!.getAttribute('isPermaLink')?.trim().toLowerCase() !== 'false' && /^https?:\/\//i.test(guid) ? guid : undefined;
+  const url = (link ? resolveLinkUrl(link, baseOf(linkElement!, feedUrl)) : undefined) ?? (permalink ? resolveLinkUrl(permalink, baseOf(guidElement!, feedUrl)) : undefined);
+  const id = guid ?? url ?? link ?? about ?? (title || dateText ? [title, dateText].filter(Boolean).join(' ') : undefined);
+  if (!id) return undefined;
+
+  const descriptionElement = child(item, 'description', core);
+  const encodedElement = child(item, 'encoded', [ns.content]);
+  const description = readText(markupOf(descriptionElement));
+  const encoded = readText(markupOf(encodedElement));
+  const contentElement = encoded ? encodedElement : descriptionElement;
+  const authors = readRssAuthors(item, core);
+
+  return {
+    id,
+    title,
+    url,
+    // The description is the summary only when content:encoded holds the body; otherwise it is the body.
+    summary: encoded && description ? readText(htmlToPlainText(description)) : undefined,
+    contentHtml: contentElement ? withBase(encoded ?? description, contentElement, feedUrl) : undefined,
+    contentText: undefined,
+    image: readImage(item, feedUrl, core),
+    published: dateText ? parseRfc822Date(dateText) : undefined,
+    modified: undefined,
+    authors: authors.length ? authors : feedAuthors,
+    tags: readTags([...children(item, 'category', core), ...children(item, 'subject', [ns.dc])].map((element) => textOf(element))),
+    language: languageAttribute(item) ?? readLanguage(textOf(child(item, 'language', [ns.dc]))),
+  };
+}
+
+/** RSS `author` ("press@city.example (Пресс-служба)") and Dublin Core `creator` elements. */
+function readRssAuthors(parent: Element, core: Namespaces): Author[] {
+  const names = [...children(parent, 'creator', [ns.dc]), ...children(parent, 'author', core)].map((element) => {
+    const text = normalizeWhitespace(textOf(element));
+    const match = text.length > 300 ? null : (/^[^\s@()]+@[^\s()]+\s*\((.+)\)$/.exec(text) ?? /^([^<>]+?)\s*<[^<>@\s]+@[^<>\s]+>$/.exec(text));
+    return readText(match ? match[1] : text);
+  });
+  return [...new Set(names.filter((name): name is string => name !== undefined))].map((name) => ({ name }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Atom
+
+function readAtom(root: Element, feedUrl: string | undefined): Feed {
+  const atom: Namespaces = [root.namespaceURI];
+  const feedAuthors = readAtomAuthors(root, atom, feedUrl);
+  const seenIds = new Set<string>();
+  const stories: Story[] = [];
+  let skipped = 0;
+  for (const entry of children(root, 'entry', atom)) {
+    const story = readAtomEntry(entry, atom, feedUrl, feedAuthors);
+    if (!story || seenIds.has(story.id)) {
+      skipped++;
+      continue;
+    }
+    seenIds.add(story.id);
+    stories.push(story);
+  }
+  return {
+    title: readText(atomPlainText(child(root, 'title', atom))),
+    homePageUrl: atomLink(root, atom, feedUrl),
+    language: languageAttribute(root),
+    authors: feedAuthors,
+    stories: sortNewestFirst(stories),
+    skipped,
+  };
+}
+
+function readAtomEntry(entry: Element, atom: Namespaces, feedUrl: string | undefined, feedAuthors: Author[]): Story | undefined {
+  const title = readText(atomPlainText(child(entry, 'title', atom)));
+  const url = atomLink(entry, atom, feedUrl);
+  const publishedText = readText(textOf(child(entry, 'published', atom) ?? child(entry, 'issued', atom) ?? child(entry, 'created', atom)));
+  const updatedText = readText(textOf(child(entry, 'updated', atom) ?? child(entry, 'modified', atom)));
+  const id = readText(textOf(child(entry, 'id', atom))) ?? url ?? (title || publishedText || updatedText ? [title, publishedText ?? updatedText].filter(Boolean).join(' ') : undefined);
+  if (!id) return undefined;
+
+  let contentHtml: string | undefined;
+  let contentText: string | undefined;
+  const content = child(entry, 'content', atom);
+  const kind = content ? atomTextKind(content) : undefined;
+  if (kind === 'html') contentHtml = readText(withBase(textOf(content), content!, feedUrl));
+  else if (kind === 'xhtml') contentHtml = readText(withBase(serializeXhtml(content!), content!, feedUrl));
+  else if (kind === 'text') contentText = readText(textOf(content));
+
+  const source = child(entry, 'source', atom);
+  const authors = readAtomAuthors(entry, atom, feedUrl);
+  const sourceAuthors = authors.length || !source ? [] : readAtomAuthors(source, atom, feedUrl);
+  const updated = updatedText ? parseRfc822Date(updatedText) : undefined;
+
+  return {
+    id,
+    title,
+    url,
+    summary: readText(atomPlainText(child(entry, 'summary', atom))),
+    contentHtml,
+    contentText,
+    image: readImage(entry, feedUrl, atom),
+    published: (publishedText ? parseRfc822Date(publishedText) : undefined) ?? updated,
+    modified: updated,
+    authors: authors.length ? authors : sourceAuthors.length ? sourceAuthors : feedAuthors,
+    tags: readTags(children(entry, 'category', atom).map((category) => category.getAttribute('term') || category.getAttribute('label') || textOf(category))),
+    language: languageAttribute(entry),
+  };
+}
+
+function readAtomAuthors(parent: Element, atom: Namespaces, feedUrl: string | undefined): Author[] {
+  const authors: Author[] = [];
+  for (const author of children(parent, 'author', atom)) {
+    const name = readText(normalizeWhitespace(textOf(child(author, 'name', atom))));
+    const uri = child(author, 'uri', atom) ?? child(author, 'url', atom);
+    if (name) authors.push({ name, url: uri ? resolveLinkUrl(textOf(uri), baseOf(uri, feedUrl)) : undefined });
+  }
+  return authors;
+}
+
+/** The `href` of the alternate link (`rel="alternate"` or no rel), an HTML one first, resolved by its xml:base. */
+function atomLink(parent: Element, atom: Namespaces, feedUrl: string | undefined): string | undefined {
+  const alternates = children(parent, 'link', atom).filter((link) => {
+    const rel = (link.getAttribute('rel') ?? '').trim().toLowerCase();
+    return rel === '' || rel === 'alternate' || rel === 'http://www.iana.org/assignments/relation/alternate';
+  });
+  const isHtml = (link: Element) => /^(?:text\/html|application\/xhtml\+xml)?$/i.test((link.getAttribute('type') ?? '').split(';')[0]!.trim());
+  for (const link of [...alternates.filter(isHtml), ...alternates]) {
+    const href = resolveLinkUrl(link.getAttribute('href'), baseOf(link, feedUrl));
+    if (href) return href;
+  }
+  return undefined;
+}
+
+/** What an Atom text construct or content holds; `undefined` for out-of-line (`src`) or binary content. */
+function atomTextKind(element: Element): 'text' | 'html' | 'xhtml' | undefined {
+  if (element.hasAttribute('src')) return undefined;
+  const type = (element.getAttribute('type') ?? 'text').split(';')[0]!.trim().toLowerCase();
+  const mode = element.getAttribute('mode')?.trim().toLowerCase(); // Atom 0.3
+  if (mode === 'base64') return undefined;
+  if (mode === 'escaped') return type === 'text' || type === 'text/plain' ? 'text' : 'html';
+  if (type === 'xhtml' || type === 'application/xhtml+xml' || mode === 'xml') return 'xhtml';
+  if (type === 'html' || type === 'text/html') return 'html';
+  if (type === 'text' || type.startsWith('text/')) return 'text';
+  return undefined;
+}
+
+/** An Atom text construct (title, summary) as plain text. */
+function atomPlainText(element: Element | undefined): string {
+  if (!element) return '';
+  const kind = atomTextKind(element);
+  if (kind === 'html') return htmlToPlainText(textOf(element));
+  if (kind === 'xhtml') return normalizeWhitespace(elementText(xhtmlWrapper(element)));
+  if (kind === 'text') return normalizeWhitespace(textOf(element));
+  return '';
+}
+
+/** The `<div>` that wraps inline XHTML, or the element itself when a feed leaves it out. */
+function xhtmlWrapper(element: Element): Element {
+  const elements = [...element.children];
+  const [div] = elements;
+  const otherText = [...element.childNodes].some((node) => (node.nodeType === 3 || node.nodeType === 4) && /\S/.test(node.nodeValue ?? ''));
+  return elements.length === 1 && div!.localName === 'div' && div!.namespaceURI === ns.xhtml && !otherText ? div! : element;
+}
+
+/** Inline XHTML content as an HTML string: the wrapper div's children, serialized. */
+function serializeXhtml(element: Element): string {
+  const serializer = new XMLSerializer();
+  return [...xhtmlWrapper(element).childNodes]
+    .map((node) => serializer.serializeToString(node))
+    .join('')
+    .replace(/\sxmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by both formats
+
+/** The main image of an item or entry: an image enclosure, Media RSS content, a thumbnail, or an item-level `<image>`. */
+function readImage(item: Element, feedUrl: string | undefined, core: Namespaces): string | undefined {
+  const groups = children(item, 'group', mediaNs);
+  const mediaContents = [...children(item, 'content', mediaNs), ...groups.flatMap((group) => children(group, 'content', mediaNs))];
+  const candidates: [Element, string | null][] = [];
+  for (const enclosure of children(item, 'enclosure', core)) {
+    candidates.push([enclosure, isImage(enclosure.getAttribute('type'), undefined, enclosure.getAttribute('url')) ? enclosure.getAttribute('url') : null]);
+  }
+  for (const link of children(item, 'link', [ns.atom, ns.atom03])) {
+    if (link.getAttribute('rel')?.trim().toLowerCase() === 'enclosure') {
+      candidates.push([link, isImage(link.getAttribute('type'), undefined, link.getAttribute('href')) ? link.getAttribute('href') : null]);
+    }
+  }
+  for (const content of mediaContents) {
+    candidates.push([content, isImage(content.getAttribute('type'), content.getAttribute('medium'), content.getAttribute('url')) ? content.getAttribute('url') : null]);
+  }
+  for (const thumbnail of [item, ...groups, ...mediaContents].flatMap((parent) => children(parent, 'thumbnail', mediaNs))) {
+    candidates.push([thumbnail, thumbnail.getAttribute('url')]);
+  }
+  for (const image of children(item, 'image', core)) {
+    candidates.push([image, textOf(child(image, 'url', core) ?? image)]);
+  }
+  for (const [element, url] of candidates) {
+    const resolved = url ? resolveImageUrl(url, baseOf(element, feedUrl)) : undefined;
+    if (resolved) return resolved;
+  }
+  return undefined;
+}
+
+const imageExtension = /\.(?:jpe?g|png|gif|webp|avif|bmp|svg)$/i;
+
+/** An image by its MIME type, its Media RSS medium, or (when neither says otherwise) its file extension. */
+function isImage(type: string | null, medium: string | null | undefined, url: string | null): boolean {
+  const mime = type?.trim().toLowerCase();
+  if (mime) return mime.startsWith('image/');
+  const kind = medium?.trim().toLowerCase();
+  if (kind) return kind === 'image';
+  return !!url && imageExtension.test(url.trim().replace(/[?#].*$/, ''));
+}
+
+/** Tags: trimmed, whitespace collapsed, empty ones dropped, duplicates removed (first kept). */
+function readTags(values: (string | null | undefined)[]): string[] {
+  const tags = values.map((value) => readText(normalizeWhitespace(value ?? ''))).filter((tag): tag is string => tag !== undefined);
+  return [...new Set(tags)];
+}
+
+function languageAttribute(element: Element | undefined | null): string | undefined {
+  return element ? readLanguage(element.getAttributeNS(ns.xml, 'lang')) : undefined;
+}
+
+/**
+ * The base URL of an element: the `xml:base` of it and of each ancestor, resolved in turn from
+ * the outermost, starting from the feed's URL. A base that cannot be resolved is skipped.
+ */
+function baseOf(element: Element, feedUrl: string | undefined): string | undefined {
+  const bases: string[] = [];
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const value = node.getAttributeNS(ns.xml, 'base');
+    if (value !== null) bases.push(value.trim());
+  }
+  let base = feedUrl;
+  for (let index = bases.length - 1; index >= 0; index--) {
+    try {
+      base = new URL(bases[index]!, base).href;
+    } catch {
+      // a relative xml:base without an absolute one above it, or garbage: keep the outer base
+    }
+  }
+  return base;
+}
+
+/**
+ * Content HTML with its relative `href` and `src` made absolute, when an `xml:base` applies to it:
+ * the sanitizer later resolves what is left against the story's URL, which is right only without
+ * one. Values that already have a scheme, and fragment-only links, are left as they are.
+ */
+function withBase(html: string | undefined, element: Element, feedUrl: string | undefined): string | undefined {
+  if (!html) return html;
+  let hasBase = false;
+  for (let node: Element | null = element; node && !hasBase; node = node.parentElement) hasBase = node.hasAttributeNS(ns.xml, 'base');
+  const base = hasBase ? baseOf(element, feedUrl) : undefined;
+  if (!base) return html;
+  return html.replace(/<[a-zA-Z][^<>]*>/g, (tag) =>
+    tag.replace(/(\s(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi, (match, prefix: string, double?: string, single?: string, bare?: string) => {
+      const value = (double ?? single ?? bare ?? '').trim();
+      if (!value || value.startsWith('#') || /^[a-z][a-z\d+.-]*:/i.test(value)) return match;
+      try {
+        return `${prefix}"${new URL(value, base).href.replace(/"/g, '%22')}"`;
+      } catch {
+        return match;
+      }
+    }),
+  );
+}
+
+function children(parent: Element, localName: string, namespaces: Namespaces): Element[] {
+  const found: Element[] = [];
+  for (let node = parent.firstElementChild; node; node = node.nextElementSibling) {
+    if (node.localName === localName && namespaces.includes(node.namespaceURI)) found.push(node);
+  }
+  return found;
+}
+
+function child(parent: Element, localName: string, namespaces: Namespaces): Element | undefined {
+  for (let node = parent.firstElementChild; node; node = node.nextElementSibling) {
+    if (node.localName === localName && namespaces.includes(node.namespaceURI)) return node;
+  }
+  return undefined;
+}
+
+function textOf(element: Element | undefined | null): string {
+  return element?.textContent ?? '';
+}
+
+/**
+ * An RSS description or content:encoded as HTML: its text (escaped or CDATA HTML, as the spec
+ * wants), or, when a feed put unescaped markup in it, that markup serialized.
+ */
+function markupOf(element: Element | undefined): string {
+  if (!element) return '';
+  if (!element.firstElementChild) return element.textContent ?? '';
+  const serializer = new XMLSerializer();
+  return [...element.childNodes]
+    .map((node) => (node.nodeType === 1 ? serializer.serializeToString(node) : escapeHtml(node.nodeValue ?? '')))
+    .join('')
+    .replace(/\sxmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** An RSS title as plain text: RSS titles often hold escaped HTML or entities ("&amp;quot;"). */
+function plainTitle(text: string): string | undefined {
+  return readText(/[<&]/.test(text) ? htmlToPlainText(text) : normalizeWhitespace(text));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain text out of HTML without a DOM (for titles and summaries; bodies go through the sanitizer)
+
+const blockTag = /^<\/?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|ol|p|pre|section|table|td|th|tr|ul)\b/i;
+
+/** Tags dropped (block boundaries become spaces), invisible elements removed, entities decoded, whitespace collapsed. */
+function htmlToPlainText(html: string): string {
+  const withoutTags = html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/g, '$1') // double-wrapped CDATA, a common CMS bug
+    .replace(/<![^>]*(?:>|$)/g, '') // doctypes and other bogus comments
+    .replace(/<(script|style|template|noscript|iframe|object|svg|math|head|title)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
+    .replace(/<\/?[a-zA-Z][^<>]*>/g, (tag) => (blockTag.test(tag) ? ' ' : ''));
+  return normalizeWhitespace(decodeEntities(withoutTags));
+}
+
+/** Text of an XML element's subtree (inline XHTML), with spaces at block boundaries. */
+function elementText(element: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let current = node.firstChild; current; current = current.nextSibling) {
+      if (current.nodeType === 3 || current.nodeType === 4) parts.push(current.nodeValue ?? '');
+      else if (current.nodeType === 1 && !/^(?:script|style|template)$/i.test((current as Element).localName)) {
+        const isBlock = blockTag.test(`<${(current as Element).localName}`);
+        if (isBlock) parts.push(' ');
+        walk(current);
+        if (isBlock) parts.push(' ');
+      }
+    }
+  };
+  walk(element);
+  return parts.join('');
+}
+
+/** HTML 4's Latin-1 entities, U+00A0 to U+00FF in order. */
+const latin1Names =
+  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
+
+/** The HTML entities news text uses: XML's five, Latin-1, typography, arrows and a few symbols. */
+const htmlEntities = new Map<string, number>([
+  ...latin1Names.split(' ').map((name, index): [string, number] => [name, 0xa0 + index]),
+  ...Object.entries({
+    amp: 38, lt: 60, gt: 62, quot: 34, apos: 39, OElig: 338, oelig: 339, Scaron: 352, scaron: 353, Yuml: 376, fnof: 402,
+    circ: 710, tilde: 732, ensp: 8194, emsp: 8195, thinsp: 8201, zwnj: 8204, zwj: 8205, lrm: 8206, rlm: 8207,
+    ndash: 8211, mdash: 8212, lsquo: 8216, rsquo: 8217, sbquo: 8218, ldquo: 8220, rdquo: 8221, bdquo: 8222,
+    dagger: 8224, Dagger: 8225, bull: 8226, hellip: 8230, permil: 8240, prime: 8242, Prime: 8243, lsaquo: 8249,
+    rsaquo: 8250, oline: 8254, frasl: 8260, euro: 8364, numero: 8470, trade: 8482, larr: 8592, uarr: 8593,
+    rarr: 8594, darr: 8595, harr: 8596, minus: 8722, infin: 8734, asymp: 8776, ne: 8800, le: 8804, ge: 8805,
+  }),
+]);
+
+/** What HTML makes of numeric references to C1 controls: the windows-1252 characters at those bytes. */
+const windows1252 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** Decodes numeric references and the named entities above; unknown names are left as they are. */
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,8})|([A-Za-z][A-Za-z\d]{1,31}));/g, (match, decimal?: string, hex?: string, name?: string) => {
+    if (name !== undefined) {
+      const code = htmlEntities.get(name);
+      return code === undefined ? match : String.fromCodePoint(code);
+    }
+    let code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+    if (code >= 0x80 && code <= 0x9f) code = windows1252[code - 0x80]!;
+    return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\uFFFD' : String.fromCodePoint(code);
+  });
+}
