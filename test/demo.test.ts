@@ -12,6 +12,8 @@ describe('the demo page', () => {
   const errors: string[] = [];
 
   afterEach(() => frame?.remove());
+  // Each test is a first visit: no copy of the feeds stored by the widgets on an earlier one.
+  beforeEach(() => localStorage.clear());
 
   async function open(url: string) {
     frame = document.createElement('iframe');

@@ -1,7 +1,14 @@
 /** Shared helpers for the component tests. */
 import { fixture, oneEvent } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import { resetFeedStore } from '../src/feed/feed-store.js';
 import type { FeedErrorEvent, FeedLoadEvent } from '../src/index.js';
+
+// Every test starts as a first visit: no feed in the page's memory, none stored from before.
+beforeEach(() => {
+  resetFeedStore();
+  localStorage.clear();
+});
 
 /** A fixture feed's URL on the test server. */
 export const feedUrl = (name: string) => new URL(`/test/fixtures/feeds/${name}`, location.href).href;

@@ -5,6 +5,7 @@
  * numeric id is coerced to a string, 1.0's single `author` is read when 1.1's `authors` is absent,
  * and item authors fall back to the feed's. Relative URLs resolve against the feed's URL. Anything of
  * the wrong type is skipped, never thrown on; a document that is not a feed at all is a `FeedError`.
+ * One extension is read: `"_news_widgets": { "featured": true }` on an item marks the story to feature.
  */
 import { FeedError } from './feed-error.js';
 import type { Author, Feed, Story } from './story.js';
@@ -50,6 +51,7 @@ export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
     authors: feedAuthors,
     stories: sortNewestFirst(stories),
     skipped,
+    nextUrl: resolveLinkUrl(document['next_url'], base),
   };
 }
 
@@ -70,6 +72,7 @@ function normalizeItem(item: JsonObject, base: string | undefined, feedAuthors: 
     authors: authors.length ? authors : feedAuthors,
     tags: readArray(item['tags']).map(readText).filter((tag): tag is string => tag !== undefined),
     language: readLanguage(item['language']),
+    featured: isObject(item['_news_widgets']) && item['_news_widgets']['featured'] === true ? true : undefined,
   };
 }
 

@@ -6,13 +6,22 @@
  * neighbour's load). Network failures, timeouts, cross-origin refusals and HTTP errors come out as
  * `FeedError`s with a kind the UI can put into words. No DOM.
  */
+import { decodeFeedBytes } from './decode.js';
 import { FeedError } from './feed-error.js';
 
 export interface FeedResponse {
   /** The final URL, after redirects: relative links in the feed resolve against it. */
   url: string;
   contentType: string | null;
+  /** The body decoded by its charset (HTTP header, BOM or XML declaration), not assumed UTF-8. */
   body: string;
+  /** The next page, from a `Link: <…>; rel="next"` header (WordPress sends one). */
+  nextUrl?: string;
+  /** Validators for revalidation. */
+  etag?: string;
+  lastModified?: string;
+  /** True when the server answered 304 and this is the previous copy. */
+  notModified?: boolean;
 }
 
 export interface FeedRequestOptions {
@@ -20,6 +29,8 @@ export interface FeedRequestOptions {
   /** Milliseconds before the request is given up (default 10 s). */
   timeout?: number;
   credentials?: RequestCredentials;
+  /** The copy already held: its validators make the request conditional, and a 304 returns it. */
+  previous?: FeedResponse;
 }
 
 export const defaultTimeout = 10_000;
@@ -90,21 +101,33 @@ async function fetchFeed(url: string, signal: AbortSignal, options: FeedRequestO
       response = await fetch(url, {
         signal: combined,
         credentials: options.credentials ?? 'omit',
-        headers: { accept },
+        headers: { accept, ...conditionalHeaders(url, options.previous) },
+        // Without validators of our own, revalidate whatever the HTTP cache holds.
+        cache: 'no-cache',
       });
     } catch (cause) {
       throw toFeedError(cause, combined, url);
     }
+    if (response.status === 304 && options.previous) return { ...options.previous, notModified: true };
     if (!response.ok) {
       throw new FeedError('http', `${url} answered ${response.status} ${response.statusText}.`, response.status);
     }
-    let body: string;
+    const contentType = response.headers.get('content-type');
+    let bytes: ArrayBuffer;
     try {
-      body = await response.text();
+      bytes = await response.arrayBuffer();
     } catch (cause) {
       throw toFeedError(cause, combined, url);
     }
-    return { url: response.url || url, contentType: response.headers.get('content-type'), body };
+    const finalUrl = response.url || url;
+    return {
+      url: finalUrl,
+      contentType,
+      body: decodeFeedBytes(bytes, contentType),
+      nextUrl: nextLink(response.headers.get('link'), finalUrl),
+      etag: response.headers.get('etag') ?? undefined,
+      lastModified: response.headers.get('last-modified') ?? undefined,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -120,6 +143,34 @@ function toFeedError(cause: unknown, signal: AbortSignal, url: string): unknown 
     return new FeedError('blocked', `The browser could not read ${url}: the server may not allow this site (CORS), or it is unreachable.`, undefined, { cause });
   }
   return new FeedError('network', `${url} could not be reached: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
+}
+
+/**
+ * If-None-Match / If-Modified-Since from the copy already held, so an unchanged feed costs a 304.
+ * Same-origin only: on another origin these headers would turn a simple GET into a CORS preflight
+ * that many feed servers do not answer; there the browser's HTTP cache revalidates instead.
+ */
+function conditionalHeaders(url: string, previous: FeedResponse | undefined): Record<string, string> {
+  if (!previous || typeof location === 'undefined' || new URL(url, location.href).origin !== location.origin) return {};
+  const headers: Record<string, string> = {};
+  if (previous.etag) headers['if-none-match'] = previous.etag;
+  if (previous.lastModified) headers['if-modified-since'] = previous.lastModified;
+  return headers;
+}
+
+/** The `rel="next"` target of an HTTP Link header, resolved against the response URL. */
+function nextLink(header: string | null, base: string): string | undefined {
+  for (const link of header?.split(/,(?=\s*<)/) ?? []) {
+    const match = /^\s*<([^>]*)>(.*)$/.exec(link);
+    if (match && /;\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(match[2]!)) {
+      try {
+        return new URL(match[1]!, base).href;
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** AbortSignal.any, with a fallback for engines that lack it. */

@@ -28,6 +28,8 @@ export interface Story {
   tags: string[];
   /** BCP 47 language of the story's text, if the feed declares it. */
   language?: string;
+  /** The feed marks this story as the one to feature (WordPress `sticky`, JSON Feed `_news_widgets.featured`). */
+  featured?: boolean;
 }
 
 export interface Feed {
@@ -40,4 +42,6 @@ export interface Feed {
   stories: Story[];
   /** How many items of the source were skipped as invalid, for the console warning. */
   skipped: number;
+  /** The next page of the feed (JSON Feed `next_url`, or an HTTP `Link: rel=next`), for "load more". */
+  nextUrl?: string;
 }

@@ -112,6 +112,7 @@ describe('loading and errors (both elements)', () => {
     await element.updateComplete;
     expect(signals).to.have.length(1);
     element.remove();
+    await Promise.resolve(); // released at the end of the task: a widget only moved keeps its request
     expect(signals[0]!.aborted).to.equal(true);
     const errors = sinon.spy();
     element.addEventListener('feed-error', errors);

@@ -20,6 +20,13 @@ async function readFixture(relativePath = '') {
   return readFile(file).catch(() => undefined);
 }
 
+/** Per-name request counters of the stateful routes below, read back through /test-api/stats/<name>. */
+const stats = new Map();
+const countFor = (name) => {
+  if (!stats.has(name)) stats.set(name, { requests: 0, conditional: 0, notModified: 0 });
+  return stats.get(name);
+};
+
 const routes = {
   /** /test-api/status/<code>: that status, with a short HTML body. */
   status(ctx, [code]) {
@@ -37,6 +44,74 @@ const routes = {
     ctx.body = body;
   },
 
+  /**
+   * /test-api/etag/<name>?body=<fixture>: the fixture with an ETag; a request whose If-None-Match
+   * matches gets a 304. Counts requests, conditional requests and 304s under <name>.
+   */
+  async etag(ctx, [name], query) {
+    const body = await readFixture(query.body);
+    if (!body) return routes.status(ctx, [404]);
+    const count = countFor(name);
+    count.requests++;
+    const tag = `"${body.length}-${body.reduce((hash, byte) => (hash * 31 + byte) >>> 0, 7)}"`;
+    ctx.set('Cache-Control', 'no-cache'); // storable, but always revalidated
+    ctx.set('ETag', tag);
+    if (ctx.get('If-None-Match')) count.conditional++;
+    if (ctx.get('If-None-Match') === tag) {
+      count.notModified++;
+      ctx.status = 304;
+      return;
+    }
+    ctx.type = 'application/feed+json';
+    ctx.body = body;
+  },
+
+  /**
+   * /test-api/sequence/<name>?bodies=a.json,b.json&fail=2,3: the n-th request (from 1) gets the n-th
+   * fixture (the last one once they run out), or a 503 when n is listed in `fail`.
+   */
+  async sequence(ctx, [name], query) {
+    const count = countFor(name);
+    const n = ++count.requests;
+    if (String(query.fail ?? '').split(',').includes(String(n))) return routes.status(ctx, [503]);
+    const bodies = String(query.bodies ?? '').split(',');
+    const body = await readFixture(bodies[Math.min(n, bodies.length) - 1]);
+    if (!body) return routes.status(ctx, [404]);
+    ctx.type = 'application/feed+json';
+    ctx.body = body;
+  },
+
+  /**
+   * /test-api/paged/<n>?pages=a.json,b.json: page n (from 1) of a list, with a WordPress-style
+   * `Link: <…>; rel="next"` header while there is a next page.
+   */
+  async paged(ctx, [n], query) {
+    const pages = String(query.pages ?? '').split(',');
+    const page = Number(n);
+    const body = await readFixture(pages[page - 1]);
+    if (!body) return routes.status(ctx, [400]);
+    if (page < pages.length) ctx.set('Link', `<${page + 1}?pages=${query.pages}>; rel="next"`);
+    ctx.type = 'application/json';
+    ctx.body = body;
+  },
+
+  /**
+   * /test-api/raw?body=<fixture>&type=<content type>: the fixture's exact bytes with that
+   * Content-Type (the static server re-encodes text files as UTF-8, which would hide charset bugs).
+   */
+  async raw(ctx, _params, query) {
+    const body = await readFixture(query.body);
+    if (!body) return routes.status(ctx, [404]);
+    ctx.set('Content-Type', String(query.type || 'application/octet-stream'));
+    ctx.body = body;
+  },
+
+  /** /test-api/stats/<name>: the counters of the stateful routes, as JSON. */
+  stats(ctx, [name]) {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(countFor(name));
+  },
+
   /** /test-api/html-error: a 200 whose body is an HTML error page (a proxy or CMS error). */
   'html-error'(ctx) {
     ctx.type = 'text/html';
@@ -51,6 +126,8 @@ export function fixtureRoutes(prefix = '/test-api/') {
     const [name, ...params] = ctx.path.slice(prefix.length).split('/');
     ctx.set('Cache-Control', 'no-store');
     if (!Object.hasOwn(routes, name)) return routes.status(ctx, [404]);
+    // Decoded once here, so route params may hold any characters.
+    params.forEach((param, index) => (params[index] = decodeURIComponent(param)));
     await routes[name](ctx, params, ctx.query);
   };
 }

@@ -3,6 +3,7 @@ import type { Story } from '../../feed/story.js';
 import { sanitizeHtml } from '../../sanitize/sanitize-html.js';
 import { cutExcerpt } from '../../text/excerpt.js';
 import { formatList } from '../../i18n/list.js';
+import { setFeaturedStory } from '../shared/featured-registry.js';
 import { formatMessageToParts } from '../../i18n/messages.js';
 import { NewsElement } from '../shared/news-element.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -56,7 +57,7 @@ export class FeaturedStoryElement extends NewsElement {
     label: {},
   };
 
-  /** The `id` of the story to feature; the newest story when empty or not in the feed. */
+  /** The `id` of the story to feature. Without it: the story the feed marks as featured, else the newest. */
   declare itemId?: string;
 
   /** Replaces the label's text ("Тема дня"); an empty value hides it from view but not from screen readers. */
@@ -86,14 +87,25 @@ export class FeaturedStoryElement extends NewsElement {
     this.clock.watch([this.shown?.story.published], this.timeOptions);
   }
 
+  /** `item-id` if it names a story, else the story the feed marks as featured, else the newest (among `tags`). */
   private pickStory(): Story | undefined {
-    const stories = this.shownFeed?.stories ?? [];
+    const candidates = this.candidateStories;
     if (this.itemId) {
-      const named = stories.find((story) => story.id === this.itemId);
+      const named = this.shownFeed?.stories.find((story) => story.id === this.itemId);
       if (named) return named;
-      if (stories.length) console.warn(`<${this.localName}>: no story with id "${this.itemId}" in the feed; showing the newest.`);
+      if (candidates.length) console.warn(`<${this.localName}>: no story with id "${this.itemId}" in the feed; showing another.`);
     }
-    return stories[0];
+    return candidates.find((story) => story.featured) ?? candidates[0];
+  }
+
+  protected override updated(): void {
+    // Tell <recent-posts exclude-featured> of the same feed which story is shown here.
+    setFeaturedStory(this, this.feedKey, this.shown?.story.id);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    setFeaturedStory(this, undefined, undefined);
   }
 
   protected override render() {
@@ -125,6 +137,7 @@ export class FeaturedStoryElement extends NewsElement {
           : nothing}
         ${this.renderTime(story.published)}
       </p>
+      ${this.renderStatus(true)}
     </article>`;
   }
 

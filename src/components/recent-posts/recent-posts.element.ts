@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { Story } from '../../feed/story.js';
 import { cutExcerpt } from '../../text/excerpt.js';
+import { featuredStoryIds, onFeaturedChange } from '../shared/featured-registry.js';
 import { NewsElement } from '../shared/news-element.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { contentLang, storyPlainText } from '../shared/story-text.js';
@@ -59,6 +60,9 @@ export class RecentPostsElement extends NewsElement {
     offset: { type: Number },
     excerptLength: { type: Number, attribute: 'excerpt-length' },
     heading: {},
+    excludeFeatured: { type: Boolean, attribute: 'exclude-featured' },
+    loadMore: { type: Boolean, attribute: 'load-more' },
+    extraShown: { state: true },
   };
 
   /** How many posts to show. */
@@ -73,7 +77,29 @@ export class RecentPostsElement extends NewsElement {
   /** Replaces the heading's text ("Последние новости"); an empty value hides it from view but not from screen readers. */
   declare heading?: string;
 
+  /** Leaves out the story a `<featured-story>` with the same `src` shows on this page. */
+  excludeFeatured = false;
+
+  /** Shows a "load more" button that reveals further posts, following the feed's next page when needed. */
+  loadMore = false;
+
+  /** How many posts beyond `limit` "load more" has revealed. */
+  private extraShown = 0;
+  private hasMore = false;
+  /** Loaded stories remain that are not shown yet. */
+  private hiddenLoaded = false;
   private shownPosts: ShownPost[] = [];
+  private stopWatchingFeatured?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopWatchingFeatured = onFeaturedChange(() => this.excludeFeatured && this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatchingFeatured?.();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -83,14 +109,21 @@ export class RecentPostsElement extends NewsElement {
     const offset = nonNegativeInteger(this.offset, 0);
     const excerptLength = Math.max(nonNegativeInteger(this.excerptLength, 160), 2);
     this.shownPosts = [];
-    for (const story of feed?.stories.slice(offset) ?? []) {
-      if (this.shownPosts.length >= limit) break;
+    const featured = this.excludeFeatured ? featuredStoryIds(this.feedKey) : undefined;
+    const stories = featured?.size ? this.candidateStories.filter((story) => !featured.has(story.id)) : this.candidateStories;
+    if (changed.has('src') || changed.has('feed') || changed.has('tags')) this.extraShown = 0;
+    const wanted = limit + (this.loadMore ? this.extraShown : 0);
+    let next = offset;
+    for (; next < stories.length && this.shownPosts.length < wanted; next++) {
+      const story = stories[next]!;
       const text = storyPlainText(story);
       const title = story.title ?? (text ? cutExcerpt(text, untitledTitleLength, locale) : undefined);
       if (!title) continue; // nothing to show for it
       const excerpt = story.title && text ? cutExcerpt(text, excerptLength, locale) : undefined;
       this.shownPosts.push({ story, title, excerpt, lang: contentLang(story, feed!, locale) });
     }
+    this.hiddenLoaded = next < stories.length;
+    this.hasMore = this.loadMore && this.shownPosts.length > 0 && (this.hiddenLoaded || Boolean(feed?.nextUrl));
     this.clock.watch(
       this.shownPosts.map((post) => post.story.published),
       this.timeOptions,
@@ -105,10 +138,29 @@ export class RecentPostsElement extends NewsElement {
       ${this.shownPosts.length
         ? html`<ul part="list" role="list">
             ${this.shownPosts.map((post, index) => this.renderPost(post, index))}
-          </ul>`
+          </ul>
+          ${this.hasMore
+            ? html`<button part="load-more" type="button" aria-busy=${this.loader.loadingMore ? 'true' : 'false'} @click=${this.showMore}>
+                ${this.message('loadMore')}
+              </button>`
+            : nothing}
+          ${this.renderStatus(true)}`
         : this.renderStatus(false)}
     </section>`;
   }
+
+  /** Reveals `limit` more posts (fetching the next page when all loaded ones are shown) and focuses the first new one. */
+  private readonly showMore = async () => {
+    const before = this.shownPosts.length;
+    if (!this.hiddenLoaded && !(await this.loader.loadMore())) return;
+    this.extraShown += nonNegativeInteger(this.limit, 5) || 1;
+    await this.updateComplete;
+    // Keyboard and screen-reader users continue at the first new post, not back at the top.
+    const item = this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')[before];
+    const target = item?.querySelector<HTMLElement>('a[href]') ?? item?.querySelector<HTMLElement>('h3');
+    if (target && !target.matches('a[href]')) target.tabIndex = -1;
+    target?.focus();
+  };
 
   private renderPost({ story, title, excerpt, lang }: ShownPost, index: number) {
     const titleId = `post-${index}`;

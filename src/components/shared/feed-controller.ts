@@ -1,26 +1,34 @@
 /**
- * Loads a widget's feed: from its `feed` property when set, else from its `src` URL.
+ * Loads a widget's feed: from its `feed` property when set, else from a feed printed into the
+ * element, else from its `src` URL through the page's shared feed store (one request per URL,
+ * polling, the stored copy from the last visit; see feed-store.ts).
  *
- * Only the latest request counts: changing `src` aborts the previous request and a late answer to
- * it is ignored. Leaving the page aborts a request in flight; coming back resumes it. What was last
- * shown stays shown when a later load fails (the error is still reported by event), so a flaky
- * network never replaces news with an error box. The host renders from `state`, `feed` and `error`
- * and is told through `onSettled` when to announce the outcome.
+ * Only the current source counts: changing `src` stops watching the old URL, so a late answer for it
+ * never lands. Leaving the page stops watching (the store aborts a request nobody waits for); coming
+ * back watches again. What was shown stays shown when a later load fails: the widget is marked
+ * `stale` and the error is still reported by event, so a flaky network never replaces news with an
+ * error box. The host renders from `state`, `feed`, `error` and `stale`, and is told through
+ * `onSettled` when to announce an outcome.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError } from '../../feed/feed-error.js';
-import { normalizeJsonFeed } from '../../feed/json-feed.js';
-import { parseFeedText } from '../../feed/parse-feed.js';
-import { requestFeed } from '../../feed/request.js';
-import type { Feed } from '../../feed/story.js';
+import { watchFeed, reloadFeed, type FeedUpdate } from '../../feed/feed-store.js';
+import { parseFeedData, parseFeedText, type ParseOptions } from '../../feed/parse-feed.js';
+import { requestFeed, type FeedResponse } from '../../feed/request.js';
+import type { Feed, Story } from '../../feed/story.js';
 
 export type FeedState = 'idle' | 'loading' | 'loaded' | 'error';
 
-export interface FeedSource {
+export interface FeedSource extends ParseOptions {
   src?: string | null;
   feed?: unknown;
+  /** Feed JSON printed into the page (an inline `<script type="application/feed+json">`). */
+  inline?: string;
   /** Milliseconds before a request is given up. */
   timeout?: number;
+  /** Seconds between polls of `src`. */
+  refresh?: number;
+  credentials?: RequestCredentials;
   baseUrl: string;
 }
 
@@ -31,14 +39,22 @@ export interface FeedControllerCallbacks {
 
 export class FeedController implements ReactiveController {
   state: FeedState = 'idle';
-  /** The last feed loaded successfully (kept when a later load fails). */
+  /** The last feed read successfully (kept when a later load fails). */
   feed?: Feed;
   error?: FeedError;
+  /** True when `feed` is shown but the latest load of it failed: it may be out of date. */
+  stale = false;
+  /** The absolute URL being watched, if the source is a URL. */
+  url?: string;
 
   private source?: FeedSource;
-  private abortController?: AbortController;
+  private unwatch?: () => void;
+  private connected = false;
+  private parsedResponse?: FeedResponse;
   private pendingOutcome?: { feed: Feed } | { error: FeedError };
-  private interrupted = false;
+  private extraPages: Story[] = [];
+  /** True while "load more" fetches the next page. */
+  loadingMore = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -48,18 +64,14 @@ export class FeedController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.interrupted) {
-      this.interrupted = false;
-      this.load();
-    }
+    this.connected = true;
+    this.watch();
   }
 
   hostDisconnected(): void {
-    if (this.state === 'loading' && this.abortController) {
-      this.interrupted = true;
-      this.abortController.abort(new DOMException('The widget left the page.', 'AbortError'));
-      this.abortController = undefined;
-    }
+    this.connected = false;
+    this.unwatch?.();
+    this.unwatch = undefined;
   }
 
   hostUpdated(): void {
@@ -68,28 +80,31 @@ export class FeedController implements ReactiveController {
     if (outcome) this.callbacks.onSettled(outcome);
   }
 
-  /** Sets what to load from; call from the host's `willUpdate` when `src` or `feed` changed. */
+  /** Sets what to load from; call from the host's `willUpdate` when one of its inputs changed. */
   setSource(source: FeedSource): void {
-    // Another feed: what the old one showed must not linger as if it were this one's.
-    if (source.src !== this.source?.src || source.feed !== this.source?.feed) this.feed = undefined;
+    const previous = this.source;
     this.source = source;
-    this.load();
-  }
+    this.unwatch?.();
+    this.unwatch = undefined;
+    // Another feed: what the old one showed must not linger as if it were this one's.
+    if (source.src !== previous?.src || source.feed !== previous?.feed || source.inline !== previous?.inline) {
+      this.feed = undefined;
+      this.parsedResponse = undefined;
+      this.extraPages = [];
+    }
+    this.error = undefined;
+    this.stale = false;
+    this.url = undefined;
 
-  /** Loads the current source again (the retry button). */
-  reload(): void {
-    this.load();
-  }
-
-  private load(): void {
-    this.abortController?.abort(new DOMException('A newer load replaced this one.', 'AbortError'));
-    this.abortController = undefined;
-    const source = this.source;
-    if (!source) return;
-
-    if (source.feed !== undefined && source.feed !== null) {
+    if ((source.feed !== undefined && source.feed !== null) || source.inline !== undefined) {
+      // Data already on the page: no request. Relative URLs resolve against `src`, else the page.
+      const base = this.resolve(source.src) ?? source.baseUrl;
       try {
-        this.succeed(normalizeJsonFeed(source.feed, source.baseUrl));
+        const feed =
+          source.feed !== undefined && source.feed !== null
+            ? parseFeedData(source.feed, base, source)
+            : parseFeedText(source.inline!, 'application/json', base, source);
+        this.succeed(feed);
       } catch (error) {
         this.fail(error);
       }
@@ -97,36 +112,101 @@ export class FeedController implements ReactiveController {
     }
     if (!source.src) {
       this.state = 'idle';
-      this.error = undefined;
       this.host.requestUpdate();
       return;
     }
-
-    let url: string;
-    try {
-      url = new URL(source.src, source.baseUrl).href;
-    } catch (cause) {
-      this.fail(new FeedError('network', `"${source.src}" is not a valid URL.`, undefined, { cause }));
+    this.url = this.resolve(source.src);
+    if (!this.url) {
+      this.fail(new FeedError('network', `"${source.src}" is not a valid URL.`));
       return;
     }
-    const controller = new AbortController();
-    this.abortController = controller;
+    this.parsedResponse = undefined; // options such as `format` may have changed: parse again
     this.state = 'loading';
     this.host.requestUpdate();
-    requestFeed(url, { signal: controller.signal, timeout: source.timeout })
-      .then((response) => parseFeedText(response.body, response.contentType, response.url))
-      .then(
-        (feed) => controller === this.abortController && this.succeed(feed),
-        (error: unknown) => controller === this.abortController && !controller.signal.aborted && this.fail(error),
-      )
-      .finally(() => {
-        if (controller === this.abortController) this.abortController = undefined;
-      });
+    this.watch();
+  }
+
+  /** Loads the current source again (the retry button). */
+  reload(): void {
+    if (this.url) {
+      if (!this.feed) this.state = 'loading';
+      this.host.requestUpdate();
+      reloadFeed(this.url, this.source?.credentials);
+    } else if (this.source) this.setSource(this.source);
+  }
+
+  private resolve(src: string | null | undefined): string | undefined {
+    if (!src) return undefined;
+    try {
+      return new URL(src, this.source?.baseUrl).href;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private watch(): void {
+    const source = this.source;
+    if (!this.connected || this.unwatch || !this.url || !source) return;
+    this.unwatch = watchFeed(
+      this.url,
+      this,
+      { refresh: source.refresh, timeout: source.timeout, credentials: source.credentials },
+      (update) => this.receive(update),
+    );
+  }
+
+  /**
+   * Appends the feed's next page (JSON Feed `next_url`, WordPress's `Link: rel=next`) to the stories.
+   * Resolves to the number of new stories; a failure is reported like any other and keeps what is shown.
+   */
+  async loadMore(): Promise<number> {
+    const nextUrl = this.feed?.nextUrl;
+    if (!nextUrl || this.loadingMore) return 0;
+    this.loadingMore = true;
+    this.host.requestUpdate();
+    try {
+      const response = await requestFeed(nextUrl, { timeout: this.source?.timeout, credentials: this.source?.credentials });
+      const page = parseFeedText(response.body, response.contentType, response.url, this.source);
+      const known = new Set(this.feed!.stories.map((story) => story.id));
+      const added = page.stories.filter((story) => !known.has(story.id));
+      this.extraPages.push(...added);
+      this.feed = { ...this.feed!, stories: [...this.feed!.stories, ...added], nextUrl: page.nextUrl ?? response.nextUrl };
+      this.host.requestUpdate();
+      return added.length;
+    } catch (error) {
+      this.fail(error);
+      return 0;
+    } finally {
+      this.loadingMore = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  private receive(update: FeedUpdate): void {
+    const { response } = update;
+    if (response && response !== this.parsedResponse) {
+      this.parsedResponse = response;
+      try {
+        const feed = parseFeedText(response.body, response.contentType, response.url, this.source);
+        feed.nextUrl ??= response.nextUrl;
+        // Pages added by "load more" stay after a refresh of the first page.
+        if (this.extraPages.length) {
+          const known = new Set(feed.stories.map((story) => story.id));
+          feed.stories = [...feed.stories, ...this.extraPages.filter((story) => !known.has(story.id))];
+        }
+        this.succeed(feed);
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
+    }
+    if (update.error) this.fail(update.error);
   }
 
   private succeed(feed: Feed): void {
     this.feed = feed;
     this.error = undefined;
+    this.stale = false;
     this.state = 'loaded';
     this.pendingOutcome = { feed };
     this.host.requestUpdate();
@@ -134,7 +214,9 @@ export class FeedController implements ReactiveController {
 
   private fail(error: unknown): void {
     this.error = error instanceof FeedError ? error : new FeedError('format', String((error as Error)?.message ?? error), undefined, { cause: error });
-    this.state = 'error';
+    // Content already shown stays: it is only marked as possibly out of date.
+    this.stale = this.feed !== undefined;
+    this.state = this.feed ? 'loaded' : 'error';
     this.pendingOutcome = { error: this.error };
     this.host.requestUpdate();
   }

@@ -7,7 +7,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { FeedError } from '../../feed/feed-error.js';
 import { defaultTimeout } from '../../feed/request.js';
-import type { Feed } from '../../feed/story.js';
+import type { Feed, Story } from '../../feed/story.js';
+import type { FeedTransform } from '../../feed/parse-feed.js';
 import { formatMessage, type MessageKey, type MessageValues } from '../../i18n/messages.js';
 import { ClockController } from './clock-controller.js';
 import { FeedErrorEvent, FeedLoadEvent } from './events.js';
@@ -51,6 +52,11 @@ export abstract class NewsElement extends LitElement {
     feed: { attribute: false },
     timeout: { type: Number },
     threshold: {},
+    tags: {},
+    format: {},
+    credentials: {},
+    refresh: { type: Number },
+    transform: { attribute: false },
   };
 
   /** Feed URL, resolved against the page. Changing it loads the new feed. */
@@ -64,6 +70,21 @@ export abstract class NewsElement extends LitElement {
 
   /** ISO 8601 duration past which times show a date instead of a relative time. */
   threshold = 'P7D';
+
+  /** Comma-separated tags: only stories carrying one of them are shown (case-insensitive). */
+  declare tags?: string;
+
+  /** Forces the feed format (`json-feed`, `wordpress`, `rss`, `atom`) instead of detecting it. */
+  declare format?: string;
+
+  /** Seconds between checks of `src` for new stories (paused while the page is hidden); none by default. */
+  declare refresh?: number;
+
+  /** `include` sends cookies with the feed request; without it, none are sent. */
+  declare credentials?: 'omit' | 'same-origin' | 'include';
+
+  /** Maps any other JSON shape to JSON Feed items (or a whole JSON Feed), for custom APIs. */
+  declare transform?: FeedTransform;
 
   protected readonly locale = new LocaleController(this);
   protected readonly clock = new ClockController(this);
@@ -82,9 +103,56 @@ export abstract class NewsElement extends LitElement {
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('src') || changed.has('feed') || changed.has('timeout')) {
-      this.loader.setSource({ src: this.src, feed: this.feed, timeout: this.timeout, baseUrl: this.ownerDocument?.baseURI ?? '' });
+    const sourceChanged = ['src', 'feed', 'timeout', 'format', 'credentials', 'transform', 'refresh'].some((name) => (changed as Map<PropertyKey, unknown>).has(name));
+    if (!this.hasUpdated || sourceChanged) {
+      this.loader.setSource({
+        src: this.src,
+        feed: this.feed,
+        inline: this.inlineFeedText(),
+        timeout: this.timeout,
+        refresh: Number(this.refresh) > 0 ? Number(this.refresh) : undefined,
+        credentials: this.credentials === 'include' || this.credentials === 'same-origin' ? this.credentials : 'omit',
+        format: this.format,
+        transform: this.transform,
+        baseUrl: this.ownerDocument?.baseURI ?? '',
+      });
     }
+    if (!this.hasUpdated || changed.has('tags')) {
+      const wanted = (this.tags ?? '').split(',').map((tag) => tag.trim().toLowerCase()).filter(Boolean);
+      this.wantedTags = wanted.length ? new Set(wanted) : undefined;
+    }
+  }
+
+  private wantedTags?: Set<string>;
+  private filtered?: { stories: Story[]; tags?: Set<string>; result: Story[] };
+
+  /** The feed's stories this widget may show: all of them, or those carrying one of its `tags`. */
+  protected get candidateStories(): Story[] {
+    const stories = this.shownFeed?.stories ?? [];
+    const wanted = this.wantedTags;
+    if (!wanted) return stories;
+    // Filtered once per feed and tag set, not on every clock tick.
+    if (this.filtered?.stories !== stories || this.filtered.tags !== wanted) {
+      this.filtered = { stories, tags: wanted, result: stories.filter((story) => story.tags.some((tag) => wanted.has(tag.toLowerCase()))) };
+    }
+    return this.filtered.result;
+  }
+
+  /** The absolute URL of `src`, the key under which widgets of the same feed find each other. */
+  protected get feedKey(): string | undefined {
+    if (!this.src || this.feed != null) return undefined;
+    const base = this.ownerDocument?.baseURI;
+    return URL.canParse?.(this.src, base) ? new URL(this.src, base).href : undefined;
+  }
+
+  /** Feed JSON a CMS printed into the element: `<script type="application/feed+json">` (or `application/json`). */
+  private inlineFeedText(): string | undefined {
+    for (const child of this.children) {
+      if (child.localName === 'script' && /^application\/(feed\+)?json$/i.test((child as HTMLScriptElement).type.trim())) {
+        return child.textContent ?? '';
+      }
+    }
+    return undefined;
   }
 
   /** How times read: the threshold, and the time zone inherited from a `time-zone` attribute. */
@@ -107,10 +175,12 @@ export abstract class NewsElement extends LitElement {
     return this.loader.feed;
   }
 
-  /** The loading, error or empty state, or `nothing` when content is shown. */
+  /** The loading, error or empty state; with content, only the notice that it may be out of date. */
   protected renderStatus(hasContent: boolean): TemplateResult | typeof nothing {
     const { state, error } = this.loader;
-    if (hasContent) return nothing;
+    if (hasContent) {
+      return this.loader.stale ? html`<p part="status stale" role="status">${this.message('staleNotice')}</p>` : nothing;
+    }
     if (state === 'error' && error) {
       return html`<div part="error" role="status">
         <p part="error-title">${this.message('errorTitle')}</p>

@@ -1,0 +1,132 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../src/define.js';
+import type { FeaturedStoryElement, RecentPostsElement } from '../../src/index.js';
+import { feedUrl, loadedFixture, part, parts, texts } from '../helpers.js';
+
+const titles = (element: HTMLElement) => texts(parts(element, 'title'));
+
+describe('choosing and reading feeds', () => {
+  afterEach(() => sinon.restore());
+
+  it('shows only stories carrying one of the tags, compared case-insensitively', async () => {
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" tags="Транспорт, школы" src=${feedUrl('tagged.json')}></recent-posts>`);
+    expect(titles(element)).to.deep.equal(['Мост открыт', 'Новый автобусный маршрут', 'Школьная олимпиада']);
+    element.tags = 'культура';
+    await element.updateComplete;
+    expect(titles(element)).to.deep.equal(['Выставка в музее']);
+    element.tags = '';
+    await element.updateComplete;
+    expect(parts(element, 'item')).to.have.length(5);
+  });
+
+  it('features the story the feed marks, else the newest; item-id and tags choose among them', async () => {
+    const story = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" src=${feedUrl('tagged.json')}></featured-story>`);
+    expect(part(story, 'title')!.textContent!.trim()).to.equal('Выставка в музее', 'marked with _news_widgets.featured');
+    story.tags = 'школы';
+    await story.updateComplete;
+    expect(part(story, 'title')!.textContent!.trim()).to.equal('Школьная олимпиада');
+    story.itemId = 'bus';
+    await story.updateComplete;
+    expect(part(story, 'title')!.textContent!.trim()).to.equal('Новый автобусный маршрут');
+  });
+
+  it('leaves out of recent-posts exclude-featured the story featured from the same src', async () => {
+    const src = feedUrl('tagged.json');
+    const container = await fixture<HTMLDivElement>(html`<div lang="ru">
+      <featured-story src=${src}></featured-story>
+      <recent-posts exclude-featured src=${src}></recent-posts>
+      <recent-posts src=${src}></recent-posts>
+    </div>`);
+    const [story, excluding, plain] = [...container.children] as [FeaturedStoryElement, RecentPostsElement, RecentPostsElement];
+    await Promise.all([story, excluding, plain].map((element) => (part(element, 'title') ? Promise.resolve() : oneEvent(element, 'feed-load'))));
+    await story.updateComplete;
+    await excluding.updateComplete;
+    expect(titles(plain)).to.include('Выставка в музее');
+    expect(titles(excluding)).to.not.include('Выставка в музее');
+    expect(parts(excluding, 'item')).to.have.length(5);
+    story.itemId = 'bridge';
+    await story.updateComplete;
+    await excluding.updateComplete;
+    expect(titles(excluding)).to.include('Выставка в музее');
+    expect(titles(excluding)).to.not.include('Мост открыт');
+  });
+
+  it('reads a feed printed into the element instead of fetching it', async () => {
+    const fetchSpy = sinon.spy(window, 'fetch');
+    const feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'Из страницы', url: 'news/1.html' }] };
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src="/not-fetched.json">
+      <script type="application/feed+json">${JSON.stringify(feed)}</script>
+    </recent-posts>`);
+    expect(titles(element)).to.deep.equal(['Из страницы']);
+    expect((parts(element, 'link')[0] as HTMLAnchorElement).href).to.equal(new URL('/news/1.html', location.href).href);
+    expect(fetchSpy.called).to.equal(false);
+  });
+
+  it('maps any JSON shape to stories with a transform function', async () => {
+    const element = document.createElement('recent-posts');
+    element.lang = 'ru';
+    element.transform = (data) =>
+      (data as { data: { posts: { slug: string; heading: string }[] } }).data.posts.map((post) => ({ id: post.slug, title: post.heading, url: `/${post.slug}` }));
+    element.src = feedUrl('custom-shape.json');
+    const loaded = oneEvent(element, 'feed-load');
+    document.body.append(element);
+    await loaded;
+    await element.updateComplete;
+    expect(titles(element)).to.deep.equal(['Первая', 'Вторая']);
+    element.remove();
+  });
+
+  it('sends no cookies unless credentials="include"', async () => {
+    const realFetch = window.fetch.bind(window);
+    const seen: (RequestCredentials | undefined)[] = [];
+    sinon.stub(window, 'fetch').callsFake((input, init) => {
+      seen.push(init?.credentials);
+      return realFetch(input, init);
+    });
+    await loadedFixture(html`<recent-posts src=${`${feedUrl('english.json')}?credentials-a`}></recent-posts>`);
+    await loadedFixture(html`<recent-posts credentials="include" src=${`${feedUrl('english.json')}?credentials-b`}></recent-posts>`);
+    expect(seen).to.deep.equal(['omit', 'include']);
+  });
+});
+
+describe('load more', () => {
+  it('reveals further posts, then follows next_url, and focuses the first new post', async () => {
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" limit="2" load-more src=${feedUrl('page-1.json')}></recent-posts>`);
+    expect(titles(element)).to.deep.equal(['One', 'Two']);
+    const button = () => part(element, 'load-more') as HTMLButtonElement | null;
+    expect(button()!.textContent!.trim()).to.equal('Показать ещё новости');
+    button()!.click();
+    await element.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(titles(element)).to.deep.equal(['One', 'Two', 'Three']);
+    expect(document.activeElement === element, 'focus is inside the widget').to.equal(true);
+    expect(element.shadowRoot!.activeElement?.textContent).to.equal('Three');
+    expect(button(), 'the feed has a next page').to.not.equal(null);
+    button()!.click();
+    await until(() => titles(element).length === 5);
+    expect(titles(element)).to.deep.equal(['One', 'Two', 'Three', 'Four', 'Five']);
+    expect(element.shadowRoot!.activeElement!.textContent).to.equal('Four');
+    expect(button(), 'no next page, nothing hidden').to.equal(null);
+    await expect(element).to.be.accessible();
+  });
+
+  it('follows the Link rel="next" header of a WordPress page', async () => {
+    const element = await loadedFixture<RecentPostsElement>(
+      html`<recent-posts lang="ru" limit="4" load-more src="/test-api/paged/1?pages=feeds/wordpress/posts-embed.json,feeds/wordpress/posts-plain.json"></recent-posts>`,
+    );
+    const before = titles(element).length;
+    part(element, 'load-more')!.click();
+    await until(() => titles(element).length > before);
+    expect(titles(element).length).to.equal(before + 2);
+    expect(part(element, 'load-more')).to.equal(null);
+  });
+});
+
+async function until(condition: () => boolean) {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > 5000) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,159 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../src/define.js';
+import { resetFeedStore } from '../../src/feed/feed-store.js';
+import type { RecentPostsElement } from '../../src/index.js';
+import { part, parts, texts } from '../helpers.js';
+
+/** A name no other browser or run uses, for the test server's per-name counters. */
+const unique = (label: string) => `${label}-${Math.random().toString(36).slice(2)}`;
+const stats = async (name: string) => (await fetch(`/test-api/stats/${name}`)).json() as Promise<{ requests: number; conditional: number; notModified: number }>;
+const titles = (element: HTMLElement) => texts(parts(element, 'title'));
+
+function mount(src: string, attributes: Record<string, string> = {}): RecentPostsElement {
+  const element = document.createElement('recent-posts');
+  element.lang = 'en';
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.src = src;
+  document.body.append(element);
+  return element;
+}
+
+async function settled(element: RecentPostsElement, event: 'feed-load' | 'feed-error' = 'feed-load') {
+  await oneEvent(element, event);
+  await element.updateComplete;
+}
+
+describe('refresh, revalidation and the stored copy', () => {
+  let clock: sinon.SinonFakeTimers | undefined;
+  const mounted: HTMLElement[] = [];
+  const track = (element: RecentPostsElement) => (mounted.push(element), element);
+  afterEach(() => {
+    clock?.restore();
+    clock = undefined;
+    mounted.splice(0).forEach((element) => element.remove());
+    sinon.restore();
+  });
+
+  it('polls every refresh seconds and shows new stories', async () => {
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const name = unique('poll');
+    const element = track(mount(`/test-api/sequence/${name}?bodies=feeds/english.json,feeds/updated.json`, { refresh: '60' }));
+    await settled(element);
+    expect(titles(element)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
+    clock.tick(59_000);
+    expect((await stats(name)).requests).to.equal(1);
+    const next = settled(element);
+    clock.tick(1_000);
+    await next;
+    expect(titles(element)).to.deep.equal(['Late news: the ferry runs again', 'New bridge opens', 'Volunteers clean up the parks']);
+    expect((await stats(name)).requests).to.equal(2);
+  });
+
+  it('does not poll while the page is hidden, and catches up when it is visible', async () => {
+    let visibility: DocumentVisibilityState = 'visible';
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+    try {
+      clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+      const name = unique('hidden');
+      const element = track(mount(`/test-api/sequence/${name}?bodies=feeds/english.json,feeds/updated.json`, { refresh: '30' }));
+      await settled(element);
+      visibility = 'hidden';
+      document.dispatchEvent(new Event('visibilitychange'));
+      clock.tick(5 * 60_000);
+      expect((await stats(name)).requests).to.equal(1, 'no request while hidden');
+      const next = settled(element);
+      visibility = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      await next;
+      expect((await stats(name)).requests).to.equal(2);
+      expect(titles(element)[0]).to.equal('Late news: the ferry runs again');
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+  });
+
+  it('revalidates: an unchanged feed costs a 304, not a new download', async () => {
+    const name = unique('etag');
+    const element = track(mount(`/test-api/etag/${name}?body=feeds/english.json`));
+    await settled(element);
+    element.shadowRoot!.querySelector('[part~="link"]'); // rendered
+    (element as unknown as { loader: { reload(): void } }).loader.reload();
+    await new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const check = async () => {
+        const counts = await stats(name);
+        if (counts.requests >= 2) resolve();
+        else if (Date.now() - started > 5000) reject(new Error('no second request'));
+        else setTimeout(check, 20);
+      };
+      check();
+    });
+    expect(await stats(name)).to.deep.equal({ requests: 2, conditional: 1, notModified: 1 });
+    await element.updateComplete;
+    expect(titles(element)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
+  });
+
+  it('keeps the content when a refresh fails, marks it as possibly outdated, and backs off', async () => {
+    const name = unique('flaky');
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    sinon.stub(Math, 'random').returns(0.5); // no jitter: the delays below are exact
+    const element = track(mount(`/test-api/sequence/${name}?bodies=feeds/english.json,feeds/updated.json&fail=2,3`, { refresh: '10', lang: 'ru' }));
+    await settled(element);
+    let failed = settled(element, 'feed-error');
+    clock.tick(10_000);
+    await failed;
+    expect(titles(element)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
+    expect(part(element, 'error')).to.equal(null);
+    expect(part(element, 'stale')!.textContent).to.equal('Новости могут быть устаревшими: последнее обновление не удалось.');
+    // After one failure the next try waits 2 × 10 s, after two 4 × 10 s.
+    failed = settled(element, 'feed-error');
+    clock.tick(19_999);
+    expect((await stats(name)).requests).to.equal(2);
+    clock.tick(1);
+    await failed;
+    const loaded = settled(element);
+    clock.tick(39_999);
+    expect((await stats(name)).requests).to.equal(3);
+    clock.tick(1);
+    await loaded;
+    expect(part(element, 'stale')).to.equal(null);
+    expect(titles(element)[0]).to.equal('Late news: the ferry runs again');
+  });
+
+  it('shows the copy stored on the last visit at once, then revalidates it', async () => {
+    const name = unique('stored');
+    const src = `/test-api/delay/300?body=feeds/english.json&n=${name}`;
+    const first = track(mount(src));
+    await settled(first);
+    first.remove();
+    resetFeedStore(); // a new visit: nothing in memory, the stored copy in localStorage
+    const fetchSpy = sinon.spy(window, 'fetch');
+    const second = track(mount(src));
+    await settled(second);
+    expect(titles(second)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
+    expect(fetchSpy.callCount).to.equal(1, 'revalidation is under way');
+    const stillLoading = fetchSpy.firstCall.returnValue;
+    expect(part(second, 'status')).to.equal(null, 'no loading state: the stored news is shown');
+    await stillLoading;
+  });
+
+  it('keeps at most 8 stored feeds, newest first, under a versioned key', async () => {
+    for (let index = 0; index < 10; index++) {
+      const element = track(mount(`/test-api/delay/0?body=feeds/english.json&n=${unique(`bound-${index}`)}`));
+      await settled(element);
+    }
+    const keys = Object.keys(localStorage).filter((key) => key.startsWith('news-widgets:feed:'));
+    expect(keys).to.have.length(8);
+    expect(keys.every((key) => key.startsWith('news-widgets:feed:v1:'))).to.equal(true);
+    expect(keys.some((key) => key.includes('bound-9-'))).to.equal(true);
+    expect(keys.some((key) => key.includes('bound-0-'))).to.equal(false);
+  });
+
+  it('survives storage that throws', async () => {
+    sinon.stub(Storage.prototype, 'setItem').throws(new DOMException('full', 'QuotaExceededError'));
+    const element = track(mount(`/test-api/delay/0?body=feeds/english.json&n=${unique('quota')}`));
+    await settled(element);
+    expect(titles(element)).to.have.length(2);
+  });
+});
