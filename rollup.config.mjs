@@ -6,6 +6,23 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { fileURLToPath } from 'node:url';
 
+const trustedTypesModule = fileURLToPath(new URL('dist/lib/sanitize/trusted-types.js', import.meta.url));
+
+/**
+ * lit creates a Trusted Types policy named "lit-html" when its module loads. Pointed at ours
+ * ("news-widgets") instead, a strict page lists two names (news-widgets, dompurify), and a second
+ * copy of the bundle on the page finds the name taken and stays idle instead of throwing.
+ */
+const litUsesOurTrustedTypesPolicy = {
+  name: 'lit-uses-our-trusted-types-policy',
+  transform(code, id) {
+    if (!/[\\/]lit-html[\\/]lit-html\.js$/.test(id)) return null;
+    const policy = /(\w+)\.createPolicy\("lit-html",\{createHTML:\w+=>\w+\}\)/;
+    if (!policy.test(code)) this.error('lit-html no longer creates its Trusted Types policy as expected: update this plugin.');
+    return { code: `import { trustedTypesPolicy as __newsWidgetsPolicy } from ${JSON.stringify(trustedTypesModule)};\n${code.replace(policy, '__newsWidgetsPolicy()')}`, map: null };
+  },
+};
+
 const plugins = [
   // Messages are compiled to ASTs at build time, so the ICU parser never ships.
   alias({
@@ -17,6 +34,7 @@ const plugins = [
     ],
   }),
   nodeResolve({ browser: true }), // lit's default export condition is its production build
+  litUsesOurTrustedTypesPolicy,
   terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
 ];
 

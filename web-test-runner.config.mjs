@@ -7,7 +7,7 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_PATH, FIREFOX_PATH, MINIBROWSER_PATH, selectedBrowsers } from './scripts/browsers.mjs';
 import { fixtureRoutes } from './test/server/fixture-routes.mjs';
-import { demoFeedMiddleware } from './scripts/serve-demo.mjs';
+import { demoCspMiddleware, demoFeedMiddleware } from './scripts/serve-demo.mjs';
 
 const puppeteerLauncher = options =>
   chromeLauncher({ puppeteer, launchOptions: { headless: true, ...options } });
@@ -33,7 +33,7 @@ export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)), // wtr's default is the cwd at import time
   files: 'test/**/*.test.ts',
   nodeResolve: true,
-  middleware: [fixtureRoutes(), demoFeedMiddleware], // the demo's feeds dated as `npm start` dates them
+  middleware: [fixtureRoutes(), demoCspMiddleware, demoFeedMiddleware], // the demo as `npm start` serves it
   plugins: [esbuildPlugin({ ts: true,
     tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: selectedBrowsers().map(name => launchers[name]()),

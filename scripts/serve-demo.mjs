@@ -40,6 +40,21 @@ export async function demoFeedMiddleware(ctx, next) {
   ctx.set('Cache-Control', 'no-store');
 }
 
+/**
+ * The strict policy a government site may serve, on every demo page: no inline code or styles, and
+ * Trusted Types required, with the library's two policy names allowed. The demo works under it.
+ */
+export const STRICT_CSP =
+  "script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types news-widgets dompurify";
+
+/** Koa middleware: demo pages are served with STRICT_CSP. */
+export async function demoCspMiddleware(ctx, next) {
+  await next();
+  if (ctx.path.startsWith('/demo/') && (ctx.path.endsWith('/') || ctx.path.endsWith('.html'))) {
+    ctx.set('Content-Security-Policy', STRICT_CSP);
+  }
+}
+
 /** Koa middleware: `/` and `/demo` go to `/demo/`, keeping the query (`/?lang=en`). */
 async function demoRedirectMiddleware(ctx, next) {
   if (ctx.path === '/' || ctx.path === '/demo') {
@@ -89,7 +104,7 @@ export async function startDemoServer({ port = DEFAULT_PORT } = {}) {
       nodeResolve: false,
       watch: false,
       injectWebSocket: false,
-      middleware: [demoRedirectMiddleware, demoFeedMiddleware],
+      middleware: [demoRedirectMiddleware, demoCspMiddleware, demoFeedMiddleware],
     },
     readCliArgs: false,
     readFileConfig: false,

@@ -22,6 +22,18 @@ export function isJsonFeed(value: unknown): value is JsonObject {
   return version === undefined && Array.isArray(value['items']);
 }
 
+/**
+ * An enormous feed (10,000 items, 10 MB) must not cost a widget that shows six of them: beyond this
+ * many items, only the newest are read (dates are cheap to compare; full normalization is not).
+ */
+export const maxStoriesRead = 1000;
+
+/** The `count` newest items (undated ones last), found from their dates alone. */
+function newestItems(items: unknown[], count: number): unknown[] {
+  const dated = items.map((item, index) => ({ item, index, published: isObject(item) ? readIsoDate(item['date_published']) : undefined }));
+  return sortNewestFirst(dated).slice(0, count).map(({ item }) => item);
+}
+
 export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
   if (!isJsonFeed(document)) {
     throw new FeedError('format', 'The document is not a JSON Feed (no "version" of jsonfeed.org and no "items" array).');
@@ -34,7 +46,9 @@ export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
   const stories: Story[] = [];
   let skipped = 0;
 
-  for (const item of readArray(document['items'])) {
+  const items = readArray(document['items']);
+  const read = items.length > maxStoriesRead ? newestItems(items, maxStoriesRead) : items;
+  for (const item of read) {
     const story = isObject(item) ? normalizeItem(item, base, feedAuthors) : undefined;
     if (!story || seenIds.has(story.id)) {
       skipped++;
@@ -51,6 +65,7 @@ export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
     authors: feedAuthors,
     stories: sortNewestFirst(stories),
     skipped,
+    unread: items.length - read.length || undefined,
     nextUrl: resolveLinkUrl(document['next_url'], base),
   };
 }

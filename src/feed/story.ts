@@ -42,6 +42,8 @@ export interface Feed {
   stories: Story[];
   /** How many items of the source were skipped as invalid, for the console warning. */
   skipped: number;
+  /** How many items of an enormous feed were not read at all (only the newest are). */
+  unread?: number;
   /** The next page of the feed (JSON Feed `next_url`, or an HTTP `Link: rel=next`), for "load more". */
   nextUrl?: string;
 }

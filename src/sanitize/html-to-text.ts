@@ -16,18 +16,22 @@ export function htmlToText(html: string): string {
     // Trusted Types refused the parse (policy not allowed by the page): fall back to tag stripping.
     return html.replace(/<[^>]*>/g, ' ');
   }
+  // Depth-first with an explicit stack, not recursion: a hostile feed can nest elements deeper than
+  // the call stack. A block element adds a space where it opens and where it closes.
   const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) parts.push(child.nodeValue ?? '');
-      else if (child.nodeType === Node.ELEMENT_NODE && !skipped.test(child.nodeName)) {
-        const isBlock = blockBoundary.test(child.nodeName);
-        if (isBlock) parts.push(' ');
-        walk(child);
-        if (isBlock) parts.push(' ');
-      }
+  const stack: { node: Node; closing: boolean }[] = [{ node: body, closing: false }];
+  while (stack.length) {
+    const { node, closing } = stack.pop()!;
+    if (closing || node.nodeType === Node.TEXT_NODE) {
+      parts.push(closing ? ' ' : node.nodeValue ?? '');
+      continue;
     }
-  };
-  walk(body);
+    if (node.nodeType !== Node.ELEMENT_NODE || (node !== body && skipped.test(node.nodeName))) continue;
+    if (blockBoundary.test(node.nodeName)) {
+      parts.push(' ');
+      stack.push({ node, closing: true });
+    }
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push({ node: child, closing: false });
+  }
   return parts.join('');
 }

@@ -7,9 +7,11 @@
  *
  * The result is a DocumentFragment, not a string: it is inserted as nodes, so the sanitized markup is
  * never parsed a second time (no mutation XSS) and no Trusted Types sink is involved.
- * A private DOMPurify instance is used so the host page's DOMPurify hooks and ours never mix.
+ * Our hook is added for the duration of one call only, so an application that shares this DOMPurify
+ * module never sees it. (A second DOMPurify instance would need a second "dompurify" Trusted Types
+ * policy, which strict pages refuse.)
  */
-import createDOMPurify from 'dompurify';
+import DOMPurify from 'dompurify';
 import { resolveImageUrl, resolveLinkUrl } from '../feed/url.js';
 
 const allowedTags = [
@@ -23,36 +25,31 @@ const allowedAttributes = [
   'start', 'title', 'width',
 ];
 
-let purifier: ReturnType<typeof createDOMPurify> | undefined;
 let currentBase: string | undefined;
 
-function getPurifier() {
-  if (purifier) return purifier;
-  purifier = createDOMPurify(window);
-  purifier.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeName === 'A') {
-      const href = resolveLinkUrl(node.getAttribute('href'), currentBase);
-      if (href) {
-        node.setAttribute('href', href);
-        node.setAttribute('rel', 'noopener noreferrer');
-      } else node.removeAttribute('href');
-    } else if (node.nodeName === 'IMG') {
-      const src = resolveImageUrl(node.getAttribute('src'), currentBase);
-      if (src) node.setAttribute('src', src);
-      else node.removeAttribute('src');
-      node.setAttribute('loading', 'lazy');
-      node.setAttribute('decoding', 'async');
-      if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
-    }
-  });
-  return purifier;
+function resolveUrls(node: Element): void {
+  if (node.nodeName === 'A') {
+    const href = resolveLinkUrl(node.getAttribute('href'), currentBase);
+    if (href) {
+      node.setAttribute('href', href);
+      node.setAttribute('rel', 'noopener noreferrer');
+    } else node.removeAttribute('href');
+  } else if (node.nodeName === 'IMG') {
+    const src = resolveImageUrl(node.getAttribute('src'), currentBase);
+    if (src) node.setAttribute('src', src);
+    else node.removeAttribute('src');
+    node.setAttribute('loading', 'lazy');
+    node.setAttribute('decoding', 'async');
+    if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
+  }
 }
 
 /** A sanitized copy of `html` as nodes ready to insert; relative URLs resolve against `baseUrl`. */
 export function sanitizeHtml(html: string, baseUrl?: string): DocumentFragment {
   currentBase = baseUrl;
+  DOMPurify.addHook('afterSanitizeAttributes', resolveUrls);
   try {
-    return getPurifier().sanitize(html, {
+    return DOMPurify.sanitize(html, {
       ALLOWED_TAGS: allowedTags,
       ALLOWED_ATTR: allowedAttributes,
       ALLOW_DATA_ATTR: false,
@@ -61,6 +58,7 @@ export function sanitizeHtml(html: string, baseUrl?: string): DocumentFragment {
       RETURN_DOM_FRAGMENT: true,
     });
   } finally {
+    DOMPurify.removeHook('afterSanitizeAttributes', resolveUrls);
     currentBase = undefined;
   }
 }

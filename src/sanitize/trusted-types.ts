@@ -1,9 +1,11 @@
 /**
- * The library's own Trusted Types policy, "news-widgets", for the one kind of HTML parsing it does
- * itself: reading feed HTML into an inert document (DOMParser) to take its text. Such a document has
- * no browsing context: its scripts never run, its handlers never fire, its images never load. So the
- * policy passes strings through unchanged and must never be used for HTML that is put on the page;
- * that goes through DOMPurify, which has a policy of its own ("dompurify").
+ * The library's own Trusted Types policy, "news-widgets". It passes strings through unchanged, so it
+ * is used for exactly two kinds of HTML that cannot carry feed markup onto the page:
+ * - lit's own templates, written in this library's source (the CDN bundles point lit at this policy
+ *   instead of its "lit-html" one, see rollup.config.mjs, so a strict page needs one name less);
+ * - feed HTML parsed into an inert document (DOMParser) to read its text or its XML: such a document
+ *   has no browsing context, so its scripts never run, its handlers never fire, its images never load.
+ * Feed HTML that is put on the page goes through DOMPurify, under its own policy ("dompurify").
  * Pages with `require-trusted-types-for 'script'` allow both names in their CSP.
  */
 interface TrustedTypePolicyLike {
@@ -16,15 +18,25 @@ interface TrustedTypesFactory {
 
 let policy: TrustedTypePolicyLike | null | undefined;
 
-/** `html` as TrustedHTML where the browser enforces Trusted Types, else as it is. */
-export function inertHtml(html: string): string {
+/**
+ * The policy, created on first use; `undefined` where the browser has no Trusted Types, or where the
+ * page's CSP refuses the name (or a second copy of the library already took it: that copy defines
+ * the elements, this one stays idle).
+ */
+export function trustedTypesPolicy(): TrustedTypePolicyLike | undefined {
   if (policy === undefined) {
     const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
     try {
       policy = factory ? factory.createPolicy('news-widgets', { createHTML: (input) => input }) : null;
     } catch {
-      policy = null; // the page's CSP does not list our policy name: parsing will be refused below
+      policy = null;
     }
   }
-  return (policy ? policy.createHTML(html) : html) as string;
+  return policy ?? undefined;
+}
+
+/** `html` as TrustedHTML where the browser enforces Trusted Types, else as it is. Only for inert parsing. */
+export function inertHtml(html: string): string {
+  const current = trustedTypesPolicy();
+  return (current ? current.createHTML(html) : html) as string;
 }

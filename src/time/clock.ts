@@ -28,6 +28,11 @@ export class SharedClock {
     return this.timer === undefined ? 0 : 1;
   }
 
+  /** How many widgets are subscribed (for tests and the benchmark). */
+  get subscriberCount(): number {
+    return this.subscriptions.size;
+  }
+
   /** Subscribes (or re-subscribes) `owner` to be called at `dueAt`; `undefined` means "never". */
   schedule(owner: object, listener: ClockListener, dueAt: number | undefined): void {
     this.subscriptions.set(owner, { listener, dueAt });

@@ -10,6 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { STRICT_CSP } from '../../scripts/serve-demo.mjs';
+
 const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const MAX_DELAY_MS = 15000;
 
@@ -104,6 +106,23 @@ const routes = {
     if (!body) return routes.status(ctx, [404]);
     ctx.set('Content-Type', String(query.type || 'application/octet-stream'));
     ctx.body = body;
+  },
+
+  /**
+   * /test-api/strict-page?bundle=esm|iife: a page served with the strictest CSP a government site
+   * uses (no inline code or styles, Trusted Types required), showing both widgets from the bundle.
+   */
+  'strict-page'(ctx, _params, query) {
+    ctx.set('Content-Security-Policy', STRICT_CSP);
+    ctx.type = 'text/html';
+    const bundle = query.bundle === 'iife'
+      ? '<script src="/dist/news-widgets.iife.js" defer></script>'
+      : '<script type="module" src="/dist/news-widgets.js"></script>';
+    ctx.body = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Strict page</title>
+<script src="/test/fixtures/csp-recorder.js"></script>${bundle}</head><body>
+<featured-story src="/test/fixtures/feeds/municipal.ru.json"></featured-story>
+<recent-posts src="/test-api/raw?body=feeds/xml/rich.rss.xml&amp;type=application/rss%2Bxml"></recent-posts>
+</body></html>`;
   },
 
   /** /test-api/stats/<name>: the counters of the stateful routes, as JSON. */

@@ -94,6 +94,9 @@ export abstract class NewsElement extends LitElement {
         if (outcome.feed.skipped) {
           console.warn(`<${this.localName}>: ${outcome.feed.skipped} feed item(s) were skipped (no id, a duplicate id, or not an object).`);
         }
+        if (outcome.feed.unread) {
+          console.warn(`<${this.localName}>: the feed has ${outcome.feed.stories.length + outcome.feed.skipped + outcome.feed.unread} items; only the newest ${outcome.feed.stories.length + outcome.feed.skipped} were read.`);
+        }
         this.dispatchEvent(new FeedLoadEvent(outcome.feed));
       } else {
         console.warn(`<${this.localName}>: the feed could not be shown (${outcome.error.kind}): ${outcome.error.message}`);
