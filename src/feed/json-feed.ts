@@ -10,7 +10,7 @@
 import { FeedError } from './feed-error.js';
 import type { Author, Feed, Story } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
-import { isObject, readArray, readIsoDate, readLanguage, readText, sortNewestFirst, type JsonObject } from './values.js';
+import { collectStories, isObject, readArray, readIsoDate, readLanguage, readText, sortNewestFirst, type JsonObject } from './values.js';
 
 const versionPrefix = 'https://jsonfeed.org/version/';
 
@@ -42,28 +42,16 @@ export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
   const base = feedUrl ?? resolveLinkUrl(document['feed_url']);
   const feedAuthors = readAuthors(document, base);
   const feedLanguage = readLanguage(document['language']);
-  const seenIds = new Set<string>();
-  const stories: Story[] = [];
-  let skipped = 0;
-
   const items = readArray(document['items']);
   const read = items.length > maxStoriesRead ? newestItems(items, maxStoriesRead) : items;
-  for (const item of read) {
-    const story = isObject(item) ? normalizeItem(item, base, feedAuthors) : undefined;
-    if (!story || seenIds.has(story.id)) {
-      skipped++;
-      continue;
-    }
-    seenIds.add(story.id);
-    stories.push(story);
-  }
+  const { stories, skipped } = collectStories(read, (item) => isObject(item) ? normalizeItem(item, base, feedAuthors) : undefined);
 
   return {
     title: readText(document['title']),
     homePageUrl: resolveLinkUrl(document['home_page_url'], base),
     language: feedLanguage,
     authors: feedAuthors,
-    stories: sortNewestFirst(stories),
+    stories,
     skipped,
     unread: items.length - read.length || undefined,
     nextUrl: resolveLinkUrl(document['next_url'], base),

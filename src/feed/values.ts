@@ -3,6 +3,8 @@
  * type or `undefined`, never throws. Normalizers are built from these so that a number where a title
  * should be, a null item or an object in a date field is skipped rather than crashing a widget.
  */
+import type { Story } from './story.js';
+
 export type JsonObject = Record<string, unknown>;
 
 export function isObject(value: unknown): value is JsonObject {
@@ -64,4 +66,24 @@ export function sortNewestFirst<T extends { published?: Date }>(items: T[]): T[]
       return bTime - aTime || a.index - b.index;
     })
     .map(({ item }) => item);
+}
+
+/**
+ * Normalizes each item with `read`, keeping the first story of each id and counting the rest (invalid
+ * items and repeated ids) as skipped; the stories come out newest first.
+ */
+export function collectStories<T>(items: Iterable<T>, read: (item: T) => Story | undefined): { stories: Story[]; skipped: number } {
+  const seenIds = new Set<string>();
+  const stories: Story[] = [];
+  let skipped = 0;
+  for (const item of items) {
+    const story = read(item);
+    if (!story || seenIds.has(story.id)) {
+      skipped++;
+      continue;
+    }
+    seenIds.add(story.id);
+    stories.push(story);
+  }
+  return { stories: sortNewestFirst(stories), skipped };
 }

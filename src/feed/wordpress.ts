@@ -13,7 +13,7 @@
 import { FeedError } from './feed-error.js';
 import type { Author, Feed, Story } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
-import { isObject, readArray, readIsoDate, readText, sortNewestFirst, type JsonObject } from './values.js';
+import { collectStories, isObject, readArray, readIsoDate, readText, type JsonObject } from './values.js';
 
 /** How many leading elements `isWordPressPosts` looks at for one post-shaped object. */
 const SNIFF_LIMIT = 5;
@@ -35,22 +35,10 @@ export function normalizeWordPress(posts: unknown, feedUrl?: string): Feed {
   if (!Array.isArray(posts)) {
     throw new FeedError('format', 'The document is not a WordPress posts collection (expected a JSON array of posts).');
   }
-  const seenIds = new Set<string>();
-  const stories: Story[] = [];
-  let skipped = 0;
-
-  for (const post of posts) {
-    const story = isObject(post) ? normalizePost(post, feedUrl) : undefined;
-    if (!story || seenIds.has(story.id)) {
-      skipped++;
-      continue;
-    }
-    seenIds.add(story.id);
-    stories.push(story);
-  }
+  const { stories, skipped } = collectStories(posts, (post) => isObject(post) ? normalizePost(post, feedUrl) : undefined);
 
   // The posts collection says nothing about the site itself (its name is at /wp-json, another request).
-  return { title: undefined, homePageUrl: undefined, language: undefined, authors: [], stories: sortNewestFirst(stories), skipped };
+  return { title: undefined, homePageUrl: undefined, language: undefined, authors: [], stories, skipped };
 }
 
 function normalizePost(post: JsonObject, base: string | undefined): Story | undefined {

@@ -24,7 +24,7 @@ import { parseRfc822Date } from './dates.js';
 import { FeedError } from './feed-error.js';
 import type { Author, Feed, Story } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
-import { readLanguage, readText, sortNewestFirst } from './values.js';
+import { collectStories, readLanguage, readText } from './values.js';
 
 const ns = {
   atom: 'http://www.w3.org/2005/Atom',
@@ -238,18 +238,7 @@ function readRss(root: Element, feedUrl: string | undefined): Feed {
   const feedAuthors = channel ? readRssAuthors(channel, core) : [];
   const linkElement = channel ? child(channel, 'link', core) : undefined;
 
-  const seenIds = new Set<string>();
-  const stories: Story[] = [];
-  let skipped = 0;
-  for (const item of items) {
-    const story = readRssItem(item, core, feedUrl, feedAuthors);
-    if (!story || seenIds.has(story.id)) {
-      skipped++;
-      continue;
-    }
-    seenIds.add(story.id);
-    stories.push(story);
-  }
+  const { stories, skipped } = collectStories(items, (item) => readRssItem(item, core, feedUrl, feedAuthors));
 
   return {
     title: channel ? plainTitle(textOf(child(channel, 'title', core))) : undefined,
@@ -260,7 +249,7 @@ function readRss(root: Element, feedUrl: string | undefined): Feed {
       languageAttribute(channel) ??
       languageAttribute(root),
     authors: feedAuthors,
-    stories: sortNewestFirst(stories),
+    stories,
     skipped,
   };
 }
@@ -320,24 +309,13 @@ function readRssAuthors(parent: Element, core: Namespaces): Author[] {
 function readAtom(root: Element, feedUrl: string | undefined): Feed {
   const atom: Namespaces = [root.namespaceURI];
   const feedAuthors = readAtomAuthors(root, atom, feedUrl);
-  const seenIds = new Set<string>();
-  const stories: Story[] = [];
-  let skipped = 0;
-  for (const entry of children(root, 'entry', atom)) {
-    const story = readAtomEntry(entry, atom, feedUrl, feedAuthors);
-    if (!story || seenIds.has(story.id)) {
-      skipped++;
-      continue;
-    }
-    seenIds.add(story.id);
-    stories.push(story);
-  }
+  const { stories, skipped } = collectStories(children(root, 'entry', atom), (entry) => readAtomEntry(entry, atom, feedUrl, feedAuthors));
   return {
     title: readText(atomPlainText(child(root, 'title', atom))),
     homePageUrl: atomLink(root, atom, feedUrl),
     language: languageAttribute(root),
     authors: feedAuthors,
-    stories: sortNewestFirst(stories),
+    stories,
     skipped,
   };
 }
