@@ -7,7 +7,7 @@
  * ISO 8601 instead. `Date.parse` accepts a different subset of these in each engine, so nothing here
  * relies on it. No DOM.
  */
-import { readIsoDate } from './values.js';
+import { daysInMonth, readIsoDate } from './values.js';
 
 /** Month names and their accepted prefixes: English, and Russian in the nominative and genitive. */
 const monthNames: string[][] = [
@@ -109,6 +109,3 @@ export function parseRfc822Date(text: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return month === 1 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]!;
-}

@@ -46,10 +46,29 @@ export function readIsoDate(value: unknown): Date | undefined {
   const text = readText(value);
   const match = text ? rfc3339.exec(text) : null;
   if (!match) return undefined;
-  const [, year, month, dayOfMonth, hours = '00', minutes = '00', seconds = '00', fraction = '', zone = 'Z'] = match;
-  const normalizedZone = zone === 'z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
-  const date = new Date(`${year}-${month}-${dayOfMonth}T${hours}:${minutes}:${seconds}${fraction.slice(0, 4)}${normalizedZone}`);
+  const [year, month, dayOfMonth, hours, minutes, seconds] = match.slice(1, 7).map((part) => Number(part ?? 0)) as number[] as [number, number, number, number, number, number];
+  const milliseconds = Math.floor(Number(`0${match[7] ?? ''}`) * 1000);
+  const zone = match[8] ?? 'Z';
+  // Built from its parts, not by Date.parse: engines disagree on dates that do not exist
+  // (30 February becomes 2 March in some, nothing in others). Those are no date at all here.
+  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month - 1)) return undefined;
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  let offsetMinutes = 0;
+  if (zone !== 'Z' && zone !== 'z') {
+    const zoneHours = Number(zone.slice(1, 3));
+    const zoneMinutes = Number(zone.slice(-2));
+    if (zoneHours > 23 || zoneMinutes > 59) return undefined;
+    offsetMinutes = (zone[0] === '-' ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
+  }
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, dayOfMonth);
+  date.setUTCHours(hours, minutes - offsetMinutes, seconds, milliseconds);
   return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** Days in `month` (0-11) of `year`, in the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 1 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]!;
 }
 
 /** Sorts newest first; undated items keep their feed order after the dated ones. Stable. */

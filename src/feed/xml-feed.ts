@@ -130,7 +130,9 @@ function withoutEncoding(source: string): string {
 
 function parseOnce(source: string): Document {
   try {
-    return new DOMParser().parseFromString(inertHtml(source), 'application/xml');
+    // A lone surrogate makes WebKit drop the rest of the document silently; the others read U+FFFD.
+    const wellFormedText = source.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+    return new DOMParser().parseFromString(inertHtml(wellFormedText), 'application/xml');
   } catch (cause) {
     // No DOMParser (not a browser), or Trusted Types refused the policy: the page's CSP must allow "news-widgets".
     throw new FeedError('parse', `The browser refused to parse the XML feed: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
@@ -140,8 +142,12 @@ function parseOnce(source: string): Document {
 /** The parser's message when the document is not well-formed, else `undefined`. */
 function parseError(document: Document): string | undefined {
   // Firefox makes <parsererror> the root (in its own namespace); Chromium and WebKit insert an
-  // XHTML <parsererror> into what they could read. Either way it is an element of that name.
-  const errors = document.getElementsByTagNameNS('*', 'parsererror');
+  // XHTML <parsererror> into what they could read. Only those namespaces count: a feed may well
+  // contain an element of that name of its own.
+  const errors = [
+    ...document.getElementsByTagNameNS('http://www.mozilla.org/newlayout/xml/parsererror.xml', 'parsererror'),
+    ...document.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'parsererror'),
+  ];
   if (errors.length) return normalizeWhitespace(errors[0]!.textContent ?? '').slice(0, 300) || 'parse error';
   return document.documentElement ? undefined : 'no root element';
 }

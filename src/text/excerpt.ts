@@ -17,7 +17,7 @@ export function normalizeWhitespace(text: string): string {
 /** Returns `text` (whitespace-normalized) if it fits in `maxLength` graphemes, else a cut version ending in "…". */
 export function cutExcerpt(text: string, maxLength: number, locale?: string): string {
   const normalized = normalizeWhitespace(text);
-  const limit = Math.max(1, Math.floor(maxLength));
+  const limit = Math.max(1, Math.floor(maxLength) || 1);
   const graphemes = splitGraphemes(normalized, locale);
   if (graphemes.length <= limit) return normalized;
 
