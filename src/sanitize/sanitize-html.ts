@@ -7,12 +7,13 @@
  *
  * The result is a DocumentFragment, not a string: it is inserted as nodes, so the sanitized markup is
  * never parsed a second time (no mutation XSS) and no Trusted Types sink is involved.
- * Our hook is added for the duration of one call only, so an application that shares this DOMPurify
- * module never sees it. (A second DOMPurify instance would need a second "dompurify" Trusted Types
- * policy, which strict pages refuse.)
+ * A private DOMPurify instance is used: an application sharing the dompurify module may call
+ * `setConfig` or add permissive hooks, and neither may reach our allowlist. The instance parses
+ * under the library's Trusted Types policy, so it needs no second "dompurify" policy of its own.
  */
-import DOMPurify from 'dompurify';
+import createDOMPurify from 'dompurify';
 import { resolveImageUrl, resolveLinkUrl } from '../feed/url.js';
+import { trustedTypesPolicy } from './trusted-types.js';
 
 const allowedTags = [
   'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'div', 'dl', 'dt', 'em',
@@ -44,21 +45,29 @@ function resolveUrls(node: Element): void {
   }
 }
 
+let purifier: ReturnType<typeof createDOMPurify> | undefined;
+
 /** A sanitized copy of `html` as nodes ready to insert; relative URLs resolve against `baseUrl`. */
 export function sanitizeHtml(html: string, baseUrl?: string): DocumentFragment {
+  if (!purifier) {
+    purifier = createDOMPurify(window);
+    purifier.addHook('afterSanitizeAttributes', resolveUrls);
+  }
+  const policy = trustedTypesPolicy();
   currentBase = baseUrl;
-  DOMPurify.addHook('afterSanitizeAttributes', resolveUrls);
   try {
-    return DOMPurify.sanitize(html, {
+    const fragment = purifier.sanitize(html, {
       ALLOWED_TAGS: allowedTags,
       ALLOWED_ATTR: allowedAttributes,
       ALLOW_DATA_ATTR: false,
       ALLOW_ARIA_ATTR: false,
       ALLOW_UNKNOWN_PROTOCOLS: false,
       RETURN_DOM_FRAGMENT: true,
-    });
+      ...(policy ? { TRUSTED_TYPES_POLICY: policy as unknown as TrustedTypePolicy } : {}),
+    }) as DocumentFragment | null;
+    // null when the HTML parses as a frameset page (no <body>): nothing in it would be shown anyway.
+    return fragment ?? document.createDocumentFragment();
   } finally {
-    DOMPurify.removeHook('afterSanitizeAttributes', resolveUrls);
     currentBase = undefined;
   }
 }

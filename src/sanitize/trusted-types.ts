@@ -5,15 +5,17 @@
  *   instead of its "lit-html" one, see rollup.config.mjs, so a strict page needs one name less);
  * - feed HTML parsed into an inert document (DOMParser) to read its text or its XML: such a document
  *   has no browsing context, so its scripts never run, its handlers never fire, its images never load.
- * Feed HTML that is put on the page goes through DOMPurify, under its own policy ("dompurify").
- * Pages with `require-trusted-types-for 'script'` allow both names in their CSP.
+ * - DOMPurify's parsing of feed HTML (also into an inert document) before it sanitizes it.
+ * Pages with `require-trusted-types-for 'script'` allow this name, and "dompurify" for DOMPurify's
+ * module-level default instance, in their CSP.
  */
 interface TrustedTypePolicyLike {
   createHTML(input: string): unknown;
+  createScriptURL(input: string): unknown;
 }
 
 interface TrustedTypesFactory {
-  createPolicy(name: string, rules: { createHTML: (input: string) => string }): TrustedTypePolicyLike;
+  createPolicy(name: string, rules: { createHTML: (input: string) => string; createScriptURL: (input: string) => string }): TrustedTypePolicyLike;
 }
 
 let policy: TrustedTypePolicyLike | null | undefined;
@@ -27,7 +29,14 @@ export function trustedTypesPolicy(): TrustedTypePolicyLike | undefined {
   if (policy === undefined) {
     const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
     try {
-      policy = factory ? factory.createPolicy('news-widgets', { createHTML: (input) => input }) : null;
+      policy = factory
+        ? factory.createPolicy('news-widgets', {
+            createHTML: (input) => input,
+            // DOMPurify requires this hook on a policy it is given; no allowed attribute is a script URL,
+            // and none may ever become one: an empty URL loads nothing.
+            createScriptURL: () => '',
+          })
+        : null;
     } catch {
       policy = null;
     }
