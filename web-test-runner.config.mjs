@@ -1,4 +1,4 @@
-// Runs test/**/*.test.ts in Chromium, Firefox ESR and WebKitGTK from Debian packages. Start it with
+// Runs test/**/*.test.{ts,tsx} in Chromium, Firefox ESR and WebKitGTK from Debian packages. Start it with
 // scripts/run-tests.mjs, which also runs WebKitWebDriver; NEWS_WIDGETS_BROWSERS picks a subset.
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_PATH, FIREFOX_PATH, MINIBROWSER_PATH, selectedBrowsers } from './scripts/browsers.mjs';
+import { cjsPackages } from './test/server/cjs-packages.mjs';
 import { fixtureRoutes } from './test/server/fixture-routes.mjs';
 import { demoCspMiddleware, demoFeedMiddleware } from './scripts/serve-demo.mjs';
 
@@ -31,11 +32,15 @@ const launchers = {
 
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)), // wtr's default is the cwd at import time
-  files: 'test/**/*.test.ts',
+  files: 'test/**/*.test.{ts,tsx}',
   nodeResolve: true,
   middleware: [fixtureRoutes(), demoCspMiddleware, demoFeedMiddleware], // the demo as `npm start` serves it
-  plugins: [esbuildPlugin({ ts: true,
-    tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    // React is CommonJS only: served as ES modules for test/frameworks/react.test.tsx.
+    cjsPackages(fileURLToPath(new URL('.', import.meta.url)), ['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client']),
+    esbuildPlugin({ ts: true, tsx: true,
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
   browsers: selectedBrowsers().map(name => launchers[name]()),
   concurrency: 1, // one test file at a time per browser; WebKit's launcher needs it (else iframes)
   browserStartTimeout: 60_000,

@@ -22,6 +22,7 @@ interface ShownStory {
  * The story of the day: label, linked title, image, the whole body, author(s), source and time.
  *
  * @summary The featured story of a news feed (JSON Feed).
+ * @tagname featured-story
  *
  * @csspart base - The story (`<article>`).
  * @csspart label - The label above the title ("Тема дня", "Story of the day").
@@ -35,6 +36,7 @@ interface ShownStory {
  * @csspart time - The story's time (`<time>`).
  * @csspart status - The loading and empty messages.
  * @csspart empty - The empty message (with `status`).
+ * @csspart stale - The notice that the story shown may be out of date (with `status`).
  * @csspart error - The error box: `error-title`, `error-detail` and `retry` inside it.
  * @csspart error-title - The error's headline.
  * @csspart error-detail - What went wrong, in words.

@@ -27,6 +27,7 @@ function nonNegativeInteger(value: unknown, fallback: number): number {
  * "…", and a relative time that stays current.
  *
  * @summary A list of recent posts from a news feed (JSON Feed).
+ * @tagname recent-posts
  *
  * @csspart base - The wrapper of the whole widget (a `<section>`).
  * @csspart heading - The heading above the list.
@@ -38,6 +39,8 @@ function nonNegativeInteger(value: unknown, fallback: number): number {
  * @csspart time - A post's time (`<time>`).
  * @csspart status - The loading and empty messages.
  * @csspart empty - The empty message (with `status`).
+ * @csspart stale - The notice that the posts shown may be out of date (with `status`).
+ * @csspart load-more - The "load more" button.
  * @csspart error - The error box: `error-title`, `error-detail` and `retry` inside it.
  * @csspart error-title - The error's headline.
  * @csspart error-detail - What went wrong, in words.

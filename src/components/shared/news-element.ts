@@ -27,6 +27,13 @@ const errorMessages: Record<FeedError['kind'], MessageKey> = {
   format: 'errorFormat',
 };
 
+/**
+ * The base class of both widgets; not registered itself.
+ *
+ * @attr {string} lang - BCP 47 language of the widget's words; without it, the closest ancestor's `lang`, then `<html lang>`.
+ * @prop {string} lang - The standard `lang` property, reflecting the attribute.
+ * @attr {string} time-zone - IANA time zone for calendar days, dates and tooltips; read from the element or its closest ancestor with the attribute.
+ */
 export abstract class NewsElement extends LitElement {
   /** The tag name `define()` registers when given none. */
   static readonly defaultTagName: string;
