@@ -25,6 +25,8 @@ export interface NewsElementProperties {
   credentials?: 'omit' | 'same-origin' | 'include';
   /** Seconds between checks for new stories. */
   refresh?: number;
+  /** Where links open (`_blank` for a new tab, with `rel="noopener noreferrer"`). */
+  linkTarget?: string;
   /** An already-parsed feed (JSON Feed, or WordPress posts), rendered without fetching. */
   feed?: object | null;
   /** Maps any other JSON shape to JSON Feed items (or a whole JSON Feed). */
@@ -65,6 +67,7 @@ export type NumberAttribute = number | `${number}`;
 export interface NewsElementAttributes extends NewsElementProperties {
   /** IANA time zone for calendar days, dates and tooltips; an attribute only. */
   'time-zone'?: string;
+  'link-target'?: string;
 }
 
 /** `<recent-posts>` in JSX: its properties, and its hyphenated attributes. */

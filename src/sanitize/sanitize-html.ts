@@ -27,6 +27,7 @@ const allowedAttributes = [
 ];
 
 let currentBase: string | undefined;
+let currentTarget: string | undefined;
 
 function resolveUrls(node: Element): void {
   if (node.nodeName === 'A') {
@@ -34,6 +35,7 @@ function resolveUrls(node: Element): void {
     if (href) {
       node.setAttribute('href', href);
       node.setAttribute('rel', 'noopener noreferrer');
+      if (currentTarget) node.setAttribute('target', currentTarget);
     } else node.removeAttribute('href');
   } else if (node.nodeName === 'IMG') {
     const src = resolveImageUrl(node.getAttribute('src'), currentBase);
@@ -47,14 +49,18 @@ function resolveUrls(node: Element): void {
 
 let purifier: ReturnType<typeof createDOMPurify> | undefined;
 
-/** A sanitized copy of `html` as nodes ready to insert; relative URLs resolve against `baseUrl`. */
-export function sanitizeHtml(html: string, baseUrl?: string): DocumentFragment {
+/**
+ * A sanitized copy of `html` as nodes ready to insert; relative URLs resolve against `baseUrl`, and
+ * links open in `linkTarget` when given.
+ */
+export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string): DocumentFragment {
   if (!purifier) {
     purifier = createDOMPurify(window);
     purifier.addHook('afterSanitizeAttributes', resolveUrls);
   }
   const policy = trustedTypesPolicy();
   currentBase = baseUrl;
+  currentTarget = linkTarget || undefined;
   try {
     const fragment = purifier.sanitize(html, {
       ALLOWED_TAGS: allowedTags,
@@ -69,5 +75,6 @@ export function sanitizeHtml(html: string, baseUrl?: string): DocumentFragment {
     return fragment ?? document.createDocumentFragment();
   } finally {
     currentBase = undefined;
+    currentTarget = undefined;
   }
 }

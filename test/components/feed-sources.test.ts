@@ -90,6 +90,24 @@ describe('choosing and reading feeds', () => {
   });
 });
 
+describe('link-target', () => {
+  it('opens story links and body links in a new tab, with noopener noreferrer', async () => {
+    const story = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" link-target="_blank" src=${feedUrl('municipal.ru.json')}></featured-story>`);
+    const title = part(story, 'link') as HTMLAnchorElement;
+    expect([title.target, title.rel]).to.deep.equal(['_blank', 'noopener noreferrer']);
+    const posts = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" link-target="_blank" src=${feedUrl('municipal.ru.json')}></recent-posts>`);
+    for (const link of parts(posts, 'link') as HTMLAnchorElement[]) expect([link.target, link.rel]).to.deep.equal(['_blank', 'noopener noreferrer']);
+    const body = await loadedFixture<FeaturedStoryElement>(html`<featured-story link-target="_blank" .feed=${{
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [{ id: '1', title: 'x', content_html: '<p><a href="https://example.org/more">more</a></p>' }],
+    }}></featured-story>`);
+    const inBody = part(body, 'body')!.querySelector('a')!;
+    expect([inBody.target, inBody.rel]).to.deep.equal(['_blank', 'noopener noreferrer']);
+    const plain = await loadedFixture<RecentPostsElement>(html`<recent-posts src=${feedUrl('english.json')}></recent-posts>`);
+    expect((parts(plain, 'link')[0] as HTMLAnchorElement).hasAttribute('target')).to.equal(false);
+  });
+});
+
 describe('load more', () => {
   it('reveals further posts, then follows next_url, and focuses the first new post', async () => {
     const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" limit="2" load-more src=${feedUrl('page-1.json')}></recent-posts>`);

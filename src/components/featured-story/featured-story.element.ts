@@ -73,13 +73,13 @@ export class FeaturedStoryElement extends NewsElement {
     const story = this.pickStory();
     if (!feed || !story) {
       this.shown = undefined;
-    } else if (story !== this.shown?.story || changed.has('itemId')) {
+    } else if (story !== this.shown?.story || changed.has('itemId') || changed.has('linkTarget')) {
       const text = storyPlainText(story);
       this.shown = {
         story,
         title: story.title ?? cutExcerpt(text, 80, this.locale.value),
         body: story.contentHtml
-          ? Array.from(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI).childNodes)
+          ? Array.from(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI, this.linkTarget).childNodes)
           : [],
         lang: contentLang(story, feed, this.locale.value),
       };
@@ -124,7 +124,7 @@ export class FeaturedStoryElement extends NewsElement {
     return html`<article part="base" lang=${locale} dir=${this.locale.direction ?? nothing} aria-labelledby="title">
       ${labelView}
       <h2 part="title" id="title" dir="auto" lang=${lang ?? nothing}>
-        ${story.url ? html`<a part="link" href=${story.url}>${title}</a>` : title}
+        ${story.url ? this.renderLink(story.url, title) : title}
       </h2>
       ${story.image ? html`<img part="image" src=${story.image} alt="" loading="lazy" decoding="async" />` : nothing}
       <div part="body" dir="auto" lang=${lang ?? nothing}>${body.length ? body : this.renderTextBody(story)}</div>

@@ -170,7 +170,7 @@ export class RecentPostsElement extends NewsElement {
     return html`<li part="item">
       <article aria-labelledby=${titleId}>
         <h3 part="title" id=${titleId} dir="auto" lang=${lang ?? nothing}>
-          ${story.url ? html`<a part="link" href=${story.url}>${title}</a>` : title}
+          ${story.url ? this.renderLink(story.url, title) : title}
         </h3>
         ${excerpt ? html`<p part="excerpt" dir="auto" lang=${lang ?? nothing}>${excerpt}</p>` : nothing}
         ${this.renderTime(story.published)}

@@ -63,6 +63,7 @@ export abstract class NewsElement extends LitElement {
     format: {},
     credentials: {},
     refresh: { type: Number },
+    linkTarget: { attribute: 'link-target' },
     transform: { attribute: false },
   };
 
@@ -86,6 +87,9 @@ export abstract class NewsElement extends LitElement {
 
   /** Seconds between checks of `src` for new stories (paused while the page is hidden); none by default. */
   declare refresh?: number;
+
+  /** Where links open (`_blank` for a new tab); links that open elsewhere carry `rel="noopener noreferrer"`. */
+  declare linkTarget?: string;
 
   /** `include` sends cookies with the feed request; without it, none are sent. */
   declare credentials?: 'omit' | 'same-origin' | 'include';
@@ -173,6 +177,12 @@ export abstract class NewsElement extends LitElement {
   /** A story's `<time>` element, current to the shared clock. */
   protected renderTime(date: Date | undefined) {
     return renderTime(date, this.clock.now, this.locale.value, this.timeOptions);
+  }
+
+  /** The link to a story, opening where `link-target` says. */
+  protected renderLink(url: string, content: unknown) {
+    const target = this.linkTarget || undefined;
+    return html`<a part="link" href=${url} target=${target ?? nothing} rel=${target ? 'noopener noreferrer' : nothing}>${content}</a>`;
   }
 
   /** A UI message in the widget's locale. */
