@@ -157,3 +157,33 @@ describe('refresh, revalidation and the stored copy', () => {
     expect(titles(element)).to.have.length(2);
   });
 });
+
+describe('the stored copy across a real page load', () => {
+  it('shows the news of the last visit while the new request is still held by the server', async () => {
+    const name = unique('reload');
+    const frame = document.createElement('iframe');
+    const loaded = () => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const items = () => frame.contentDocument?.querySelector('recent-posts')?.shadowRoot?.querySelectorAll('[part~="item"]').length ?? 0;
+    const waitFor = async (condition: () => boolean, what: string, release = false) => {
+      const started = Date.now();
+      while (!condition()) {
+        if (Date.now() - started > 8000) throw new Error(`timed out: ${what}`);
+        if (release) await fetch(`/test-api/release/${name}`); // the request may not have reached the server yet
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    // First visit: the server answers when released; the widget shows and stores the feed.
+    let next = loaded();
+    frame.src = `/test/fixtures/pages/stored-copy.html#${name}`;
+    document.body.append(frame);
+    await next;
+    await waitFor(() => items() === 2, 'the first visit rendered', true);
+    // Second visit: the server holds the request; the news shows at once from the stored copy.
+    next = loaded();
+    frame.contentWindow!.location.reload();
+    await next;
+    await waitFor(() => items() === 2, 'the stored copy rendered');
+    await fetch(`/test-api/release/${name}`);
+    frame.remove();
+  });
+});

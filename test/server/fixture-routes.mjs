@@ -29,6 +29,8 @@ const countFor = (name) => {
   return stats.get(name);
 };
 
+const waiting = new Map();
+
 const routes = {
   /** /test-api/status/<code>: that status, with a short HTML body. */
   status(ctx, [code]) {
@@ -123,6 +125,28 @@ const routes = {
 <featured-story src="/test/fixtures/feeds/municipal.ru.json"></featured-story>
 <recent-posts src="/test-api/raw?body=feeds/xml/rich.rss.xml&amp;type=application/rss%2Bxml"></recent-posts>
 </body></html>`;
+  },
+
+  /**
+   * /test-api/hold/<name>?body=<fixture>: answers with the fixture only once /test-api/release/<name>
+   * was requested (or after 15 s), so a test can look at a page while its feed request is in flight.
+   */
+  async hold(ctx, [name], query) {
+    const body = await readFixture(query.body);
+    if (!body) return routes.status(ctx, [404]);
+    await new Promise((resolve) => {
+      waiting.set(name, [...(waiting.get(name) ?? []), resolve]);
+      setTimeout(resolve, MAX_DELAY_MS);
+    });
+    ctx.type = 'application/feed+json';
+    ctx.body = body;
+  },
+
+  /** /test-api/release/<name>: lets the requests of <name> held now through. */
+  release(ctx, [name]) {
+    (waiting.get(name) ?? []).forEach((resolve) => resolve());
+    waiting.delete(name);
+    ctx.status = 204;
   },
 
   /** /test-api/stats/<name>: the counters of the stateful routes, as JSON. */
