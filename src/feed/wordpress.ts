@@ -11,6 +11,7 @@
  * type is skipped, never thrown on; a body that is not an array of posts is a `FeedError`.
  */
 import { FeedError } from './feed-error.js';
+import { decodeEntities } from './html-text.js';
 import type { Author, Feed, Story } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
 import { collectStories, isObject, readArray, readIsoDate, readText, type JsonObject } from './values.js';
@@ -200,36 +201,3 @@ function collapseWhitespace(text: string): string {
   return text.replace(whitespaceRun, (run) => (/^\u00A0+$/.test(run) ? '\u00A0' : ' '));
 }
 
-/** Named references WordPress output uses (wptexturize, editors, themes). Others are left as written. */
-const namedEntities: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', shy: '\u00AD',
-  hellip: '…', ndash: '–', mdash: '—', minus: '−', hyphen: '‐',
-  laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›',
-  lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„', prime: '′', Prime: '″',
-  copy: '©', reg: '®', trade: '™', deg: '°', plusmn: '±', times: '×', divide: '÷', middot: '·', bull: '•',
-  sect: '§', para: '¶', numero: '№', euro: '€', pound: '£', yen: '¥', cent: '¢', curren: '¤',
-  larr: '←', rarr: '→', uarr: '↑', darr: '↓', harr: '↔',
-  ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009', zwnj: '\u200C', zwj: '\u200D', lrm: '\u200E', rlm: '\u200F',
-  iexcl: '¡', iquest: '¿', frac12: '½', frac14: '¼', frac34: '¾', sup2: '²', sup3: '³',
-};
-
-/** What HTML makes of numeric references to C1 controls: the windows-1252 character (`&#151;` is "—"). */
-const windows1252: Record<number, number> = {
-  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021, 0x88: 0x02c6,
-  0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201c,
-  0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc, 0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a,
-  0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
-};
-
-/**
- * Decodes character references in one pass (so `&amp;lt;` is the text "&lt;", not "<"). Numeric
- * ones may omit the `;`, as in HTML; out-of-range ones, NUL and lone surrogates become U+FFFD.
- */
-function decodeEntities(text: string): string {
-  return text.replace(/&(?:#[xX]([0-9a-fA-F]{1,8});?|#([0-9]{1,10});?|([a-zA-Z][a-zA-Z0-9]{1,31});)/g, (reference, hex?: string, decimal?: string, name?: string) => {
-    if (name !== undefined) return Object.hasOwn(namedEntities, name) ? namedEntities[name]! : reference;
-    const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
-    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
-    return String.fromCodePoint(windows1252[code] ?? code);
-  });
-}
