@@ -117,6 +117,10 @@ describe('<recent-posts>', () => {
       expect(texts(parts(element, 'time'))[1]).to.equal('9 hours ago');
 
       element.removeAttribute('lang');
+      wrapper.setAttribute('lang', 'ru'); // an ancestor's lang changes: the widget follows it
+      await new Promise((resolve) => setTimeout(resolve));
+      await element.updateComplete;
+      expect(part(element, 'heading')!.textContent).to.equal('Последние новости');
       wrapper.removeAttribute('lang');
       document.documentElement.lang = 'ru';
       await new Promise((resolve) => setTimeout(resolve));
@@ -171,6 +175,43 @@ describe('<recent-posts>', () => {
     await element.updateComplete;
     expect(texts(parts(element, 'time'))).to.deep.equal(['2 часа назад', '23 часа назад']);
     element.remove();
+  });
+
+  it('fires feed-load as a bubbling, composed event', async () => {
+    const seen: Event[] = [];
+    const listener = (event: Event) => seen.push(event);
+    document.addEventListener('feed-load', listener);
+    try {
+      await loaded(html`<recent-posts src=${feedUrl('english.json')}></recent-posts>`);
+    } finally {
+      document.removeEventListener('feed-load', listener);
+    }
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.bubbles && seen[0]!.composed).to.equal(true);
+  });
+
+  it('takes its font and colours from --news-* properties set on any ancestor, else from the page', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="color: rgb(10, 20, 30); font-family: serif">
+      <recent-posts .feed=${feedWithAges([5])}></recent-posts>
+    </div>`);
+    const element = wrapper.querySelector('recent-posts')!;
+    await element.updateComplete;
+    const base = () => getComputedStyle(part(element, 'base')!);
+    const link = () => getComputedStyle(parts(element, 'link')[0]!);
+    // Defaults inherit the page's font and colours.
+    expect(base().color).to.equal('rgb(10, 20, 30)');
+    expect(base().fontFamily).to.equal('serif');
+    expect(link().color).to.equal('rgb(10, 20, 30)');
+    wrapper.style.setProperty('--news-font-family', 'monospace');
+    wrapper.style.setProperty('--news-text-color', 'rgb(1, 2, 3)');
+    wrapper.style.setProperty('--news-link-color', 'rgb(4, 5, 6)');
+    wrapper.style.setProperty('--news-muted-color', 'rgb(7, 8, 9)');
+    wrapper.style.setProperty('--news-background', 'rgb(250, 250, 240)');
+    expect(base().fontFamily).to.equal('monospace');
+    expect(base().color).to.equal('rgb(1, 2, 3)');
+    expect(link().color).to.equal('rgb(4, 5, 6)');
+    expect(getComputedStyle(parts(element, 'time')[0]!).color).to.equal('rgb(7, 8, 9)');
+    expect(getComputedStyle(element).backgroundColor).to.equal('rgb(250, 250, 240)');
   });
 
   it('shows a localized empty state', async () => {

@@ -52,3 +52,21 @@ describe('cutExcerpt', () => {
     expect(graphemes(excerpt)).to.be.at.most(12);
   });
 });
+
+describe('cutExcerpt without Intl.Segmenter (older engines)', () => {
+  const segmenter = Intl.Segmenter;
+  beforeEach(() => {
+    (Intl as { Segmenter?: unknown }).Segmenter = undefined;
+  });
+  afterEach(() => {
+    (Intl as { Segmenter?: unknown }).Segmenter = segmenter;
+  });
+
+  it('still cuts at a space and never inside a combining sequence or an emoji', () => {
+    expect(cutExcerpt('Hello worlds again', 12)).to.equal('Hello…');
+    expect(cutExcerpt('Hello world again', 12)).to.equal('Hello world…');
+    expect(cutExcerpt('e\u0301'.repeat(10), 4)).to.equal('e\u0301e\u0301e\u0301…');
+    const family = '👨‍👩‍👧‍👦';
+    expect(cutExcerpt(family.repeat(4), 3)).to.equal(`${family}${family}…`);
+  });
+});
