@@ -1,9 +1,6 @@
 /**
- * Fetches feed bodies, one request per URL however many widgets ask for it.
- *
- * Every caller passes its own AbortSignal; the shared request is aborted only when every caller
- * that is still waiting has aborted (a widget removed from the page must not cancel its
- * neighbour's load). Network failures, timeouts, cross-origin refusals and HTTP errors come out as
+ * Fetches a feed body: decoded by its charset, revalidated against the copy already held, given up
+ * after a timeout. Network failures, timeouts, cross-origin refusals and HTTP errors come out as
  * `FeedError`s with a kind the UI can put into words. No DOM.
  */
 import { decodeFeedBytes } from './decode.js';
@@ -38,63 +35,15 @@ export const defaultTimeout = 10_000;
 // Short enough to stay a CORS-safelisted header (no preflight for a plain GET).
 const accept = 'application/feed+json, application/json, application/rss+xml, application/atom+xml, */*;q=0.5';
 
-interface SharedRequest {
-  promise: Promise<FeedResponse>;
-  controller: AbortController;
-  waiting: number;
-}
-
-const inFlight = new Map<string, SharedRequest>();
-
-export function requestFeed(url: string, options: FeedRequestOptions = {}): Promise<FeedResponse> {
-  const key = `${options.credentials ?? 'omit'} ${url}`;
-  let shared = inFlight.get(key);
-  if (!shared) {
-    const controller = new AbortController();
-    const promise = fetchFeed(url, controller.signal, options).finally(() => {
-      if (inFlight.get(key) === shared) inFlight.delete(key);
-    });
-    shared = { promise, controller, waiting: 0 };
-    inFlight.set(key, shared);
-  }
-  return waitFor(shared, key, options.signal);
-}
-
-function waitFor(shared: SharedRequest, key: string, signal: AbortSignal | undefined): Promise<FeedResponse> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  shared.waiting++;
-  return new Promise<FeedResponse>((resolve, reject) => {
-    const onAbort = () => {
-      settle();
-      reject(signal!.reason);
-      if (shared.waiting === 0) {
-        shared.controller.abort(signal!.reason);
-        if (inFlight.get(key) === shared) inFlight.delete(key);
-      }
-    };
-    let settled = false;
-    const settle = () => {
-      if (settled) return;
-      settled = true;
-      shared.waiting--;
-      signal?.removeEventListener('abort', onAbort);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    shared.promise.then(
-      (response) => (settle(), resolve(response)),
-      (error: unknown) => (settle(), reject(error)),
-    );
-  });
-}
-
-async function fetchFeed(url: string, signal: AbortSignal, options: FeedRequestOptions): Promise<FeedResponse> {
+/** Fetches one feed body; sharing a request between widgets is the feed store's job (feed-store.ts). */
+export async function requestFeed(url: string, options: FeedRequestOptions = {}): Promise<FeedResponse> {
   const timeout = options.timeout !== undefined && options.timeout > 0 ? options.timeout : defaultTimeout;
   const timeoutController = new AbortController();
   const timer = setTimeout(
     () => timeoutController.abort(new FeedError('timeout', `No answer from ${url} within ${timeout} ms.`)),
     timeout,
   );
-  const combined = anySignal([signal, timeoutController.signal]);
+  const combined = options.signal ? anySignal([options.signal, timeoutController.signal]) : timeoutController.signal;
   try {
     let response: Response;
     try {

@@ -85,7 +85,8 @@ export class LocaleController implements ReactiveController {
   refresh(force = false): void {
     const host = this.host;
     const locale = matchLocale(
-      [inheritedAttribute(host, 'lang'), host.ownerDocument.documentElement.lang, ...(navigator.languages ?? [navigator.language])],
+      // The walk up reaches <html lang> for any connected widget, across shadow roots.
+      [inheritedAttribute(host, 'lang'), ...(navigator.languages ?? [navigator.language])],
       availableLocales(),
     );
     const direction = inheritedAttribute(host, 'dir') ? undefined : localeDirection(locale);

@@ -152,11 +152,9 @@ export abstract class NewsElement extends LitElement {
     return this.filtered.result;
   }
 
-  /** The absolute URL of `src`, the key under which widgets of the same feed find each other. */
+  /** The absolute URL of the fetched `src`, the key under which widgets of the same feed find each other. */
   protected get feedKey(): string | undefined {
-    if (!this.src || this.feed != null) return undefined;
-    const base = this.ownerDocument?.baseURI;
-    return URL.canParse?.(this.src, base) ? new URL(this.src, base).href : undefined;
+    return this.loader.url;
   }
 
   /** Feed JSON a CMS printed into the element: `<script type="application/feed+json">` (or `application/json`). */
