@@ -121,6 +121,23 @@ describe('refresh, revalidation and the stored copy', () => {
     expect(titles(element)[0]).to.equal('Late news: the ferry runs again');
   });
 
+  it('spreads retries with jitter: ±20% of the backoff', async () => {
+    const name = unique('jitter');
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    sinon.stub(Math, 'random').returns(0); // the low end: 0.8 × (2 × 10 s) = 16 s
+    const element = track(mount(`/test-api/sequence/${name}?bodies=feeds/english.json&fail=2`, { refresh: '10' }));
+    await settled(element);
+    const failed = settled(element, 'feed-error');
+    clock.tick(10_000);
+    await failed;
+    clock.tick(15_999);
+    expect((await stats(name)).requests).to.equal(2);
+    const loaded = settled(element);
+    clock.tick(1);
+    await loaded;
+    expect((await stats(name)).requests).to.equal(3);
+  });
+
   it('shows the copy stored on the last visit at once, then revalidates it', async () => {
     const name = unique('stored');
     const src = `/test-api/delay/300?body=feeds/english.json&n=${name}`;
