@@ -9,6 +9,13 @@ export interface Author {
   url?: string;
 }
 
+export interface ImageSize {
+  /** Absolute http(s) URL. */
+  url: string;
+  /** Intrinsic width in pixels. */
+  width: number;
+}
+
 export interface Story {
   /** Unique within its feed; items without an id are discarded. */
   id: string;
@@ -22,6 +29,10 @@ export interface Story {
   contentText?: string;
   /** Absolute http(s) URL of the main image. */
   image?: string;
+  /** The image's text alternative, when the feed gives one (WordPress `alt_text`); none means decorative. */
+  imageAlt?: string;
+  /** Other sizes of the same image, by pixel width (WordPress media sizes), for `srcset`. */
+  imageSizes?: ImageSize[];
   published?: Date;
   modified?: Date;
   authors: Author[];

@@ -12,7 +12,7 @@
  */
 import { FeedError } from './feed-error.js';
 import { decodeEntities } from './html-text.js';
-import type { Author, Feed, Story } from './story.js';
+import type { Author, Feed, ImageSize, Story } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
 import { collectStories, isObject, readArray, readIsoDate, readText, type JsonObject } from './values.js';
 
@@ -54,7 +54,7 @@ function normalizePost(post: JsonObject, base: string | undefined): Story | unde
     summary: excerptToPlainText(readRendered(post['excerpt'])),
     // A password-protected post's content is not for the public (WordPress sends it only with the password).
     contentHtml: isObject(content) && content['protected'] === true ? undefined : readText(readRendered(content)),
-    image: readFeaturedImage(embedded, base),
+    ...readFeaturedImage(embedded, base),
     // `date_gmt` is UTC without a zone suffix, which readIsoDate reads as UTC. `date` is the site's
     // local time, in a zone the posts response does not state (it is in the site's settings, at
     // another endpoint): it is read as UTC too, a few hours off at worst, rather than in the
@@ -95,13 +95,36 @@ function readAuthors(embedded: JsonObject, base: string | undefined): Author[] {
   return authors;
 }
 
-/** The featured medium's full-size URL. Media that is not an image (a featured video) gives none. */
-function readFeaturedImage(embedded: JsonObject, base: string | undefined): string | undefined {
+/**
+ * The featured medium's full-size URL, its alt text and its other sizes (`media_details.sizes`:
+ * thumbnail, medium, large…, each with `source_url` and `width`). Media that is not an image (a
+ * featured video) gives none; so does the error object WordPress embeds for private media.
+ */
+function readFeaturedImage(embedded: JsonObject, base: string | undefined): Pick<Story, 'image' | 'imageAlt' | 'imageSizes'> {
   const [media] = readArray(embedded['wp:featuredmedia']);
-  if (!isObject(media) || isRestError(media)) return undefined;
+  if (!isObject(media) || isRestError(media)) return {};
   const mediaType = media['media_type'];
-  if (typeof mediaType === 'string' && mediaType !== 'image') return undefined;
-  return resolveImageUrl(media['source_url'], base);
+  if (typeof mediaType === 'string' && mediaType !== 'image') return {};
+  const image = resolveImageUrl(media['source_url'], base);
+  if (!image) return {};
+  const details = isObject(media['media_details']) ? media['media_details'] : {};
+  const sizes = isObject(details['sizes']) ? details['sizes'] : {};
+  const imageSizes: ImageSize[] = [];
+  const seenWidths = new Set<number>();
+  for (const size of Object.values(sizes)) {
+    if (!isObject(size)) continue;
+    const url = resolveImageUrl(size['source_url'], base);
+    const width = Number(size['width']);
+    if (!url || !Number.isInteger(width) || width <= 0 || width > 20_000 || seenWidths.has(width)) continue;
+    seenWidths.add(width);
+    imageSizes.push({ url, width });
+  }
+  imageSizes.sort((a, b) => a.width - b.width);
+  const found: Pick<Story, 'image' | 'imageAlt' | 'imageSizes'> = { image };
+  const alt = htmlToPlainText(typeof media['alt_text'] === 'string' ? media['alt_text'] : undefined);
+  if (alt) found.imageAlt = alt;
+  if (imageSizes.length > 1) found.imageSizes = imageSizes;
+  return found;
 }
 
 const tagTaxonomies = new Set(['category', 'post_tag']);

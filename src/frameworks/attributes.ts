@@ -31,6 +31,10 @@ export interface NewsElementProperties {
   feed?: object | null;
   /** Maps any other JSON shape to JSON Feed items (or a whole JSON Feed). */
   transform?: FeedTransform;
+  /** Colour scheme: `light`, `dark` or `auto`; the page's colours without it. */
+  theme?: 'light' | 'dark' | 'auto';
+  /** Level (1–6) of the widget's heading or title (2 by default). */
+  headingLevel?: number;
 }
 
 /** The properties of `<recent-posts>`. */
@@ -47,6 +51,10 @@ export interface RecentPostsProperties extends NewsElementProperties {
   excludeFeatured?: boolean;
   /** Shows a "load more" button. */
   loadMore?: boolean;
+  /** `list` (the default), `cards` or `compact`. */
+  layout?: 'list' | 'cards' | 'compact';
+  /** Politely announces new posts after a refresh to screen readers. */
+  announce?: boolean;
 }
 
 /** The properties of `<featured-story>`. */
@@ -68,6 +76,8 @@ export interface NewsElementAttributes extends NewsElementProperties {
   /** IANA time zone for calendar days, dates and tooltips; an attribute only. */
   'time-zone'?: string;
   'link-target'?: string;
+  /** The `headingLevel` attribute. */
+  'heading-level'?: NumberAttribute;
 }
 
 /** `<recent-posts>` in JSX: its properties, and its hyphenated attributes. */

@@ -86,6 +86,15 @@ const attributeRows = {
 const eventRows = tableAfter('### Events');
 const partRows = tableAfter('### Shadow parts');
 const cssPropertyRows = tableAfter('### CSS custom properties');
+const slotRows = tableAfter('### Slots');
+
+/** The rows of a table with an Element column that apply to `tagName`. */
+function rowsFor(rows, tagName, what) {
+  return rows.filter((row) => {
+    assert.match(row.Element, /^(both|recent-posts|featured-story)$/, `${what}: unknown Element ${JSON.stringify(row.Element)}`);
+    return row.Element === 'both' || row.Element === tagName;
+  });
+}
 
 test('the manifest declares both elements with their tag names', () => {
   assert.deepEqual([...elements.keys()].sort(), [...tagNames].sort());
@@ -152,9 +161,16 @@ for (const tagName of tagNames) {
     });
 
     test('README and the manifest list the same CSS custom properties', () => {
-      const readmeProperties = cssPropertyRows.map((row) => name(row.Property)).sort();
+      const readmeProperties = rowsFor(cssPropertyRows, tagName, 'CSS custom property').map((row) => name(row.Property)).sort();
       const manifestProperties = (element.cssProperties ?? []).map((property) => property.name).sort();
       assert.deepEqual(manifestProperties, readmeProperties);
+    });
+
+    test('README and the manifest list the same slots', () => {
+      // The default slot has no name: README calls it "(default)".
+      const readmeSlots = rowsFor(slotRows, tagName, 'slot').map((row) => (row.Slot === '(default)' ? '' : name(row.Slot))).sort();
+      const manifestSlots = (element.slots ?? []).map((slot) => slot.name ?? '').sort();
+      assert.deepEqual(manifestSlots, readmeSlots);
     });
   });
 }

@@ -130,8 +130,13 @@ function inertnessViolations(root: ParentNode, label: string): string[] {
   }
   for (const part of textParts) {
     for (const element of root.querySelectorAll(`[part~="${part}"]`)) {
-      const children = [...element.children].filter((child) => !(part === 'title' && child.matches('a[part~="link"]')));
-      if (children.length) problems.push(`markup inside the ${part} part: ${describe(element)}`);
+      // A title holds the widget's own link, or its own line-clamping <span> when the story has no
+      // link: one wrapper of ours, with nothing but text inside.
+      const wrappers = part === 'title' ? [...element.children].filter((child) => child.matches('a[part~="link"], span.clamp-title')) : [];
+      const children = [...element.children].filter((child) => !wrappers.includes(child));
+      if (children.length || wrappers.length > 1 || wrappers.some((wrapper) => wrapper.children.length)) {
+        problems.push(`markup inside the ${part} part: ${describe(element)}`);
+      }
     }
   }
   return problems;

@@ -30,6 +30,8 @@ const countFor = (name) => {
 };
 
 const waiting = new Map();
+/** Names released with ?early=1 before their request arrived: that request is answered at once. */
+const releasedEarly = new Set();
 
 const routes = {
   /** /test-api/status/<code>: that status, with a short HTML body. */
@@ -134,18 +136,26 @@ const routes = {
   async hold(ctx, [name], query) {
     const body = await readFixture(query.body);
     if (!body) return routes.status(ctx, [404]);
-    await new Promise((resolve) => {
-      waiting.set(name, [...(waiting.get(name) ?? []), resolve]);
-      setTimeout(resolve, MAX_DELAY_MS);
-    });
+    // A release that came first (the browser had not sent the request yet) counts, when asked for.
+    if (!releasedEarly.delete(name)) {
+      await new Promise((resolve) => {
+        waiting.set(name, [...(waiting.get(name) ?? []), resolve]);
+        setTimeout(resolve, MAX_DELAY_MS);
+      });
+    }
     ctx.type = 'application/feed+json';
     ctx.body = body;
   },
 
-  /** /test-api/release/<name>: lets the requests of <name> held now through. */
-  release(ctx, [name]) {
-    (waiting.get(name) ?? []).forEach((resolve) => resolve());
+  /**
+   * /test-api/release/<name>: lets the requests of <name> held now through. With ?early=1 and none
+   * held yet, the next request of <name> is not held either (the browser may not have sent it yet).
+   */
+  release(ctx, [name], query) {
+    const held = waiting.get(name) ?? [];
+    held.forEach((resolve) => resolve());
     waiting.delete(name);
+    if (!held.length && query.early) releasedEarly.add(name);
     ctx.status = 204;
   },
 

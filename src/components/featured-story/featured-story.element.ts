@@ -5,6 +5,8 @@ import { cutExcerpt } from '../../text/excerpt.js';
 import { formatList } from '../../i18n/list.js';
 import { setFeaturedStory } from '../shared/featured-registry.js';
 import { formatMessageToParts } from '../../i18n/messages.js';
+import { headingLevel, renderHeading } from '../shared/heading.js';
+import { renderImage } from '../shared/image-view.js';
 import { NewsElement } from '../shared/news-element.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { contentLang, storyPlainText } from '../shared/story-text.js';
@@ -24,9 +26,9 @@ interface ShownStory {
  * @summary The featured story of a news feed (JSON Feed).
  * @tagname featured-story
  *
- * @csspart base - The story (`<article>`).
+ * @csspart base - The story (`<article>`; a `<section>` while loading or after an error).
  * @csspart label - The label above the title ("Тема дня", "Story of the day").
- * @csspart title - The story's heading (`<h2>`), containing its link.
+ * @csspart title - The story's heading (`<h2>`, or the level `heading-level` sets), containing its link.
  * @csspart link - The link to the story's page.
  * @csspart image - The story's image.
  * @csspart body - The story's body: sanitized HTML from the feed, or its text as paragraphs.
@@ -34,7 +36,9 @@ interface ShownStory {
  * @csspart source - The feed's title, as the publisher of the story (the localized "Source:" stays outside the part).
  * @csspart author - The story's author(s) (the localized "By" stays outside the part).
  * @csspart time - The story's time (`<time>`).
- * @csspart status - The loading and empty messages.
+ * @csspart skeleton - The placeholder shown while loading; it keeps reserving its space afterwards, so the story never makes the page below it jump up or down by less than its size.
+ * @csspart footer - The box around the `footer` slot, present only when the slot has content.
+ * @csspart status - The loading and empty messages (the loading one is for screen readers: the skeleton shows it).
  * @csspart empty - The empty message (with `status`).
  * @csspart stale - The notice that the story shown may be out of date (with `status`).
  * @csspart error - The error box: `error-title`, `error-detail` and `retry` inside it.
@@ -43,10 +47,30 @@ interface ShownStory {
  * @csspart retry - The button that loads the feed again.
  *
  * @cssproperty [--news-font-family=inherit] - Font of the widget.
- * @cssproperty [--news-text-color=inherit] - Text colour.
- * @cssproperty [--news-muted-color=currentColor at 72%] - Colour of the label, times and status text.
- * @cssproperty [--news-link-color=inherit] - Colour of links.
+ * @cssproperty [--news-heading-font-family=var(--news-font-family)] - Font of the headings and titles.
+ * @cssproperty [--news-font-size=1em] - Base font size; every other size is relative to it.
+ * @cssproperty [--news-heading-size=1.25em] - Size of the widget's heading.
+ * @cssproperty [--news-title-size=1.75em] - Size of the story's title.
+ * @cssproperty [--news-small-size=0.875em] - Size of times, meta lines and status text.
+ * @cssproperty [--news-line-height=1.5] - Line height of the text.
+ * @cssproperty [--news-text-color=currentColor] - Text colour (the theme's, with `theme`).
+ * @cssproperty [--news-muted-color=currentColor at 72%] - Colour of times, labels and status text.
+ * @cssproperty [--news-link-color=currentColor] - Colour of links.
+ * @cssproperty [--news-link-hover-color=currentColor] - Colour of links under the pointer.
  * @cssproperty [--news-background=transparent] - Background of the widget.
+ * @cssproperty [--news-surface=currentColor at 5%] - Background of cards, the skeleton, buttons and the error box.
+ * @cssproperty [--news-border-color=currentColor at 22%] - Borders of cards, buttons and the error box.
+ * @cssproperty [--news-focus-ring-color=currentColor] - Outline of the focused link or button.
+ * @cssproperty [--news-gap=1em] - Space between the image and the text, and between parts.
+ * @cssproperty [--news-padding=0] - Space inside the widget's edge.
+ * @cssproperty [--news-radius=0.5em] - Corner radius of cards, images and buttons.
+ * @cssproperty [--news-image-aspect-ratio=16 / 9] - Shape of images; their box is reserved before they load.
+ * @cssproperty [--news-title-lines=4] - Lines a title may take (more are cut with "…"); also the space reserved while loading.
+ * @cssproperty [--news-body-lines=none] - Lines of the body to show (cut beyond); set it for a story of a fixed height.
+ *
+ * @slot label - Replaces the label.
+ * @slot footer - Below the story: an "all news" link, say.
+ * @slot - Shown until the element's script runs (a link to the story, for example), then hidden.
  *
  * @event feed-load - After the story from a feed was rendered; `event.detail.feed` is the normalized feed.
  * @event feed-error - When the feed could not be loaded or read; `event.detail.error` is a `FeedError` with a `kind`.
@@ -66,6 +90,8 @@ export class FeaturedStoryElement extends NewsElement {
   declare label?: string;
 
   private shown?: ShownStory;
+  /** The skeleton was shown: it stays (invisible) to hold its space, so the story's arrival moves nothing below. */
+  private hadSkeleton = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -86,6 +112,7 @@ export class FeaturedStoryElement extends NewsElement {
     } else {
       this.shown.lang = contentLang(story, feed, this.locale.value);
     }
+    if (this.loader.state === 'loading' && !this.shown) this.hadSkeleton = true;
     this.clock.watch([this.shown?.story.published], this.timeOptions);
   }
 
@@ -112,35 +139,56 @@ export class FeaturedStoryElement extends NewsElement {
 
   protected override render() {
     const locale = this.locale.value;
+    const loading = this.loader.state === 'loading';
     const label = this.label ?? this.message('featuredStoryLabel');
-    const labelView = html`<p part="label" class=${label ? '' : 'visually-hidden'}>${label || this.message('featuredStoryLabel')}</p>`;
+    const labelView = html`<slot name="label" @slotchange=${this.readSlotted}
+      ><p part="label" class=${label ? '' : 'visually-hidden'}>${label || this.message('featuredStoryLabel')}</p></slot
+    >`;
+    const level = headingLevel(this.headingLevel, 2);
+    // The skeleton and the story share one grid cell: the cell is as tall as the taller of them, so
+    // the story's arrival moves nothing below it unless it is longer than the space reserved.
+    const skeleton = html`<div part="skeleton" class="story has-image ${loading && !this.shown ? '' : 'spent'}" aria-hidden="true">
+      <p class="label-space">&nbsp;</p>
+      <div class="title-space"><span class="bar title-bar"></span><span class="bar title-bar"></span></div>
+      <div class="image-frame"></div>
+      <div class="body-space"><span class="bar"></span><span class="bar"></span><span class="bar"></span></div>
+      <p class="meta-space"><span class="bar"></span></p>
+    </div>`;
     if (!this.shown) {
-      return html`<section part="base" lang=${locale} dir=${this.locale.direction ?? nothing} aria-busy=${this.loader.state === 'loading' ? 'true' : 'false'}>
-        ${labelView} ${this.renderStatus(false)}
-      </section>`;
+      return html`<div class="stack">
+        <section part="base" class="story ${loading ? 'has-image' : ''}" lang=${locale} dir=${this.locale.direction ?? nothing} aria-busy=${loading ? 'true' : 'false'}>
+          ${labelView} ${this.renderStatus(false)} ${this.renderFooter()}
+        </section>
+        ${loading ? skeleton : nothing}
+      </div>`;
     }
     const { story, title, body, lang } = this.shown;
     const source = this.shownFeed?.title;
-    return html`<article part="base" lang=${locale} dir=${this.locale.direction ?? nothing} aria-labelledby="title">
-      ${labelView}
-      <h2 part="title" id="title" dir="auto" lang=${lang ?? nothing}>
-        ${story.url ? this.renderLink(story.url, title) : title}
-      </h2>
-      ${story.image ? html`<img part="image" src=${story.image} alt="" loading="lazy" decoding="async" />` : nothing}
-      <div part="body" dir="auto" lang=${lang ?? nothing}>${body.length ? body : this.renderTextBody(story)}</div>
-      <p part="meta">
-        ${source
-          ? html`<span class="byline">${formatMessageToParts(locale, 'source', { source: html`<span part="source" dir="auto">${source}</span>` })}</span>`
-          : nothing}
-        ${story.authors.length
-          ? html`<span class="byline">${formatMessageToParts(locale, 'byAuthors', {
-              authors: html`<span part="author" dir="auto">${formatList(locale, story.authors.map((author) => author.name))}</span>`,
-            })}</span>`
-          : nothing}
-        ${this.renderTime(story.published)}
-      </p>
-      ${this.renderStatus(true)}
-    </article>`;
+    return html`<div class="stack">
+      <article part="base" class="story ${story.image ? 'has-image' : ''}" lang=${locale} dir=${this.locale.direction ?? nothing} aria-labelledby="title">
+        ${labelView}
+        ${renderHeading(
+          level,
+          { part: 'title', id: 'title', dir: 'auto', lang },
+          story.url ? this.renderLink(story.url, title, 'clamp-title') : html`<span class="clamp-title">${title}</span>`,
+        )}
+        ${renderImage(story, 'featured')}
+        <div part="body" dir="auto" lang=${lang ?? nothing}>${body.length ? body : this.renderTextBody(story)}</div>
+        <p part="meta">
+          ${source
+            ? html`<span class="byline">${formatMessageToParts(locale, 'source', { source: html`<span part="source" dir="auto">${source}</span>` })}</span>`
+            : nothing}
+          ${story.authors.length
+            ? html`<span class="byline">${formatMessageToParts(locale, 'byAuthors', {
+                authors: html`<span part="author" dir="auto">${formatList(locale, story.authors.map((author) => author.name))}</span>`,
+              })}</span>`
+            : nothing}
+          ${this.renderTime(story.published)}
+        </p>
+        ${this.renderStatus(true)} ${this.renderFooter()}
+      </article>
+      ${this.hadSkeleton ? skeleton : nothing}
+    </div>`;
   }
 
   /** A text-only story's paragraphs (blank lines separate them), else its summary. */

@@ -2,6 +2,8 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'l
 import type { Story } from '../../feed/story.js';
 import { cutExcerpt } from '../../text/excerpt.js';
 import { featuredStoryIds, onFeaturedChange } from '../shared/featured-registry.js';
+import { headingLevel, renderHeading } from '../shared/heading.js';
+import { renderImage } from '../shared/image-view.js';
 import { NewsElement } from '../shared/news-element.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { contentLang, storyPlainText } from '../shared/story-text.js';
@@ -17,6 +19,12 @@ interface ShownPost {
 /** A title made from the text, for stories that have none (microblog-style feeds). */
 const untitledTitleLength = 80;
 
+export type RecentPostsLayout = 'list' | 'cards' | 'compact';
+const layouts: readonly string[] = ['list', 'cards', 'compact'];
+
+/** The skeleton shows `limit` placeholder posts, but no more than this (a `limit` of 1000 is no reason for 1000 boxes). */
+const maxSkeletonPosts = 20;
+
 function nonNegativeInteger(value: unknown, fallback: number): number {
   const number = Math.floor(Number(value));
   return Number.isFinite(number) && number >= 0 ? number : fallback;
@@ -30,14 +38,18 @@ function nonNegativeInteger(value: unknown, fallback: number): number {
  * @tagname recent-posts
  *
  * @csspart base - The wrapper of the whole widget (a `<section>`).
- * @csspart heading - The heading above the list.
+ * @csspart heading - The heading above the list (`<h2>`, or the level `heading-level` sets).
  * @csspart list - The list of posts (`<ul>`).
  * @csspart item - One post (`<li>`).
- * @csspart title - A post's heading (`<h3>`), containing its link.
+ * @csspart title - A post's heading (`<h3>`, one level below the widget's), containing its link.
  * @csspart link - The link to a post.
- * @csspart excerpt - A post's excerpt.
+ * @csspart image - A post's image (`cards` layout).
+ * @csspart excerpt - A post's excerpt (not in the `compact` layout).
  * @csspart time - A post's time (`<time>`).
- * @csspart status - The loading and empty messages.
+ * @csspart skeleton - The placeholder list shown while loading, the size of the loaded list.
+ * @csspart footer - The box around the `footer` slot, present only when the slot has content.
+ * @csspart announcement - The screen-reader-only live region that `announce` speaks through.
+ * @csspart status - The loading and empty messages (the loading one is for screen readers: the skeleton shows it).
  * @csspart empty - The empty message (with `status`).
  * @csspart stale - The notice that the posts shown may be out of date (with `status`).
  * @csspart load-more - The "load more" button.
@@ -47,10 +59,31 @@ function nonNegativeInteger(value: unknown, fallback: number): number {
  * @csspart retry - The button that loads the feed again.
  *
  * @cssproperty [--news-font-family=inherit] - Font of the widget.
- * @cssproperty [--news-text-color=inherit] - Text colour.
- * @cssproperty [--news-muted-color=currentColor at 72%] - Colour of times and status text.
- * @cssproperty [--news-link-color=inherit] - Colour of links.
+ * @cssproperty [--news-heading-font-family=var(--news-font-family)] - Font of the headings and titles.
+ * @cssproperty [--news-font-size=1em] - Base font size; every other size is relative to it.
+ * @cssproperty [--news-heading-size=1.25em] - Size of the widget's heading.
+ * @cssproperty [--news-title-size=1.0625em] - Size of post titles.
+ * @cssproperty [--news-small-size=0.875em] - Size of times, meta lines and status text.
+ * @cssproperty [--news-line-height=1.5] - Line height of the text.
+ * @cssproperty [--news-text-color=currentColor] - Text colour (the theme's, with `theme`).
+ * @cssproperty [--news-muted-color=currentColor at 72%] - Colour of times, labels and status text.
+ * @cssproperty [--news-link-color=currentColor] - Colour of links.
+ * @cssproperty [--news-link-hover-color=currentColor] - Colour of links under the pointer.
  * @cssproperty [--news-background=transparent] - Background of the widget.
+ * @cssproperty [--news-surface=currentColor at 5%] - Background of cards, the skeleton, buttons and the error box.
+ * @cssproperty [--news-border-color=currentColor at 22%] - Borders of cards, buttons and the error box.
+ * @cssproperty [--news-focus-ring-color=currentColor] - Outline of the focused link or button.
+ * @cssproperty [--news-gap=1em] - Space between posts, and around the list.
+ * @cssproperty [--news-padding=0] - Space inside the widget's edge.
+ * @cssproperty [--news-radius=0.5em] - Corner radius of cards, images and buttons.
+ * @cssproperty [--news-image-aspect-ratio=16 / 9] - Shape of images; their box is reserved before they load.
+ * @cssproperty [--news-title-lines=3] - Lines a title may take (more are cut with "…"); also the space reserved while loading.
+ * @cssproperty [--news-excerpt-lines=3] - Lines an excerpt may take (more are cut); also the space reserved while loading.
+ * @cssproperty [--news-card-min-width=15em] - Narrowest card in the `cards` layout; the grid fits as many columns as it can.
+ *
+ * @slot heading - Replaces the heading (put your own heading element in it, at the level your page needs).
+ * @slot footer - Below the list: an "all news" link, say.
+ * @slot - Shown until the element's script runs (a plain list of links, for example), then hidden.
  *
  * @event feed-load - After posts from a feed were rendered; `event.detail.feed` is the normalized feed.
  * @event feed-error - When the feed could not be loaded or read; `event.detail.error` is a `FeedError` with a `kind`.
@@ -65,6 +98,8 @@ export class RecentPostsElement extends NewsElement {
     heading: {},
     excludeFeatured: { type: Boolean, attribute: 'exclude-featured' },
     loadMore: { type: Boolean, attribute: 'load-more' },
+    layout: { reflect: true },
+    announce: { type: Boolean },
     extraShown: { state: true },
   };
 
@@ -85,6 +120,18 @@ export class RecentPostsElement extends NewsElement {
 
   /** Shows a "load more" button that reveals further posts, following the feed's next page when needed. */
   loadMore = false;
+
+  /** `list` (title, excerpt, time), `cards` (a grid with images) or `compact` (title and time). */
+  layout: RecentPostsLayout = 'list';
+
+  /** Politely tells screen readers how many new posts a refresh brought ("2 new stories"). */
+  announce = false;
+
+  /** What the live region says; set when a refresh shows posts that were not shown before. */
+  private announcement = '';
+  /** Ids of the posts shown after the last loaded feed, to tell new ones after a refresh. */
+  private announcedIds?: Set<string>;
+  private announcedFeed?: unknown;
 
   /** How many posts beyond `limit` "load more" has revealed. */
   private extraShown = 0;
@@ -111,6 +158,7 @@ export class RecentPostsElement extends NewsElement {
     const limit = nonNegativeInteger(this.limit, 5);
     const offset = nonNegativeInteger(this.offset, 0);
     const excerptLength = Math.max(nonNegativeInteger(this.excerptLength, 160), 2);
+    const compact = this.shownLayout === 'compact';
     this.shownPosts = [];
     const featured = this.excludeFeatured ? featuredStoryIds(this.feedKey) : undefined;
     const stories = featured?.size ? this.candidateStories.filter((story) => !featured.has(story.id)) : this.candidateStories;
@@ -122,34 +170,83 @@ export class RecentPostsElement extends NewsElement {
       const text = storyPlainText(story);
       const title = story.title ?? (text ? cutExcerpt(text, untitledTitleLength, locale) : undefined);
       if (!title) continue; // nothing to show for it
-      const excerpt = story.title && text ? cutExcerpt(text, excerptLength, locale) : undefined;
+      // Only what is shown is cut and formatted: the compact layout has no excerpts at all.
+      const excerpt = !compact && story.title && text ? cutExcerpt(text, excerptLength, locale) : undefined;
       this.shownPosts.push({ story, title, excerpt, lang: contentLang(story, feed!, locale) });
     }
     this.hiddenLoaded = next < stories.length;
     this.hasMore = this.loadMore && this.shownPosts.length > 0 && (this.hiddenLoaded || Boolean(feed?.nextUrl));
+    this.updateAnnouncement(feed);
     this.clock.watch(
       this.shownPosts.map((post) => post.story.published),
       this.timeOptions,
     );
   }
 
+  /**
+   * With `announce`, counts the posts a newly loaded feed shows that the previous one did not, for
+   * the live region. The first load is not announced (`aria-busy` covers it), nor are posts that
+   * "load more" reveals (focus moves to them).
+   */
+  private updateAnnouncement(feed: unknown): void {
+    if (feed === this.announcedFeed) return;
+    const ids = new Set(this.shownPosts.map((post) => post.story.id));
+    const before = this.announcedIds;
+    this.announcedFeed = feed;
+    this.announcedIds = feed ? ids : undefined;
+    if (!this.announce || !before || !feed) return;
+    const added = [...ids].filter((id) => !before.has(id)).length;
+    if (added) this.announcement = this.message('newStories', { count: added });
+  }
+
   protected override render() {
     const loading = this.loader.state === 'loading';
+    const level = headingLevel(this.headingLevel, 2);
+    const layout = this.shownLayout;
     const heading = this.heading ?? this.message('recentPostsHeading');
-    return html`<section part="base" lang=${this.locale.value} dir=${this.locale.direction ?? nothing} aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
-      <h2 part="heading" id="heading" class=${heading ? '' : 'visually-hidden'}>${heading || this.message('recentPostsHeading')}</h2>
+    const slottedHeading = this.hasSlotted('heading');
+    const showSkeleton = loading && !this.shownPosts.length;
+    return html`<section
+      part="base"
+      class=${layout}
+      lang=${this.locale.value}
+      dir=${this.locale.direction ?? nothing}
+      aria-labelledby=${slottedHeading ? nothing : 'heading'}
+      aria-busy=${loading ? 'true' : 'false'}
+    >
+      <slot name="heading" @slotchange=${this.readSlotted}
+        >${renderHeading(level, { part: 'heading', id: 'heading', className: heading ? undefined : 'visually-hidden' }, heading || this.message('recentPostsHeading'))}</slot
+      >
       ${this.shownPosts.length
         ? html`<ul part="list" role="list">
-            ${this.shownPosts.map((post, index) => this.renderPost(post, index))}
-          </ul>
-          ${this.hasMore
-            ? html`<button part="load-more" type="button" aria-busy=${this.loader.loadingMore ? 'true' : 'false'} @click=${this.showMore}>
-                ${this.message('loadMore')}
-              </button>`
-            : nothing}
-          ${this.renderStatus(true)}`
-        : this.renderStatus(false)}
+              ${this.shownPosts.map((post, index) => this.renderPost(post, index, Math.min(level + 1, 6), layout))}
+            </ul>
+            ${this.hasMore
+              ? html`<button part="load-more" type="button" aria-busy=${this.loader.loadingMore ? 'true' : 'false'} @click=${this.showMore}>
+                  ${this.message('loadMore')}
+                </button>`
+              : nothing}
+            ${this.renderStatus(true)}`
+        : html`${showSkeleton ? this.renderSkeleton(layout) : nothing}${this.renderStatus(false)}`}
+      ${this.announce ? html`<p part="announcement" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>` : nothing}
+      ${this.renderFooter()}
     </section>`;
+  }
+
+  /** Placeholder posts of the loaded posts' size: `limit` of them, in the same layout, so nothing below moves when they arrive. */
+  private renderSkeleton(layout: RecentPostsLayout) {
+    const count = Math.min(nonNegativeInteger(this.limit, 5), maxSkeletonPosts);
+    const item = html`<li class="post">
+      ${layout === 'cards' ? html`<div class="image-frame"></div>` : nothing}
+      <div class="text">
+        <span class="bar title-bar"></span>
+        ${layout === 'compact' ? nothing : html`<span class="bar"></span><span class="bar"></span>`}
+        <span class="bar time-bar"></span>
+      </div>
+    </li>`;
+    return html`<ul part="skeleton" class="posts" aria-hidden="true">
+      ${Array.from({ length: count }, () => item)}
+    </ul>`;
   }
 
   /** Reveals `limit` more posts (fetching the next page when all loaded ones are shown) and focuses the first new one. */
@@ -165,15 +262,26 @@ export class RecentPostsElement extends NewsElement {
     target?.focus();
   };
 
-  private renderPost({ story, title, excerpt, lang }: ShownPost, index: number) {
+  /** The layout to render: the attribute's value if it is one we have, else `list`. */
+  private get shownLayout(): RecentPostsLayout {
+    return (layouts.includes(this.layout) ? this.layout : 'list') as RecentPostsLayout;
+  }
+
+  private renderPost({ story, title, excerpt, lang }: ShownPost, index: number, level: number, layout: RecentPostsLayout) {
     const titleId = `post-${index}`;
-    return html`<li part="item">
+    const titleText = html`<span class="clamp-title">${title}</span>`;
+    return html`<li part="item" class="post">
       <article aria-labelledby=${titleId}>
-        <h3 part="title" id=${titleId} dir="auto" lang=${lang ?? nothing}>
-          ${story.url ? this.renderLink(story.url, title) : title}
-        </h3>
-        ${excerpt ? html`<p part="excerpt" dir="auto" lang=${lang ?? nothing}>${excerpt}</p>` : nothing}
-        ${this.renderTime(story.published)}
+        ${layout === 'cards' ? renderImage(story, 'card') : nothing}
+        <div class="text">
+          ${renderHeading(
+            level,
+            { part: 'title', id: titleId, dir: 'auto', lang },
+            story.url ? this.renderLink(story.url, title, 'clamp-title') : titleText,
+          )}
+          ${excerpt ? html`<p part="excerpt" class="clamp" dir="auto" lang=${lang ?? nothing}>${excerpt}</p>` : nothing}
+          ${this.renderTime(story.published)}
+        </div>
       </article>
     </li>`;
   }

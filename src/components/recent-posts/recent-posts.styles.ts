@@ -1,33 +1,189 @@
 import { css } from 'lit';
 
+/**
+ * The three layouts of `<recent-posts>`. Every post's text box has a minimum height made of its
+ * line budget (title lines, excerpt lines, one line of time), and titles and excerpts are clamped
+ * to that budget: so a post is exactly that tall, and the skeleton, which is drawn with the same
+ * boxes, has the final size. That is what keeps the page below from moving when the feed arrives.
+ */
 export const recentPostsStyles = css`
+  :host {
+    --_title-size: var(--news-title-size, 1.0625em);
+    --_card-min-width: var(--news-card-min-width, 15em);
+    --_post-gap: 0.25em;
+  }
+
+  /* A post's line budget. Declared where it is used, so that line counts a container query changes
+     on an ancestor are the ones counted. */
+  .text {
+    --_title-block: max(calc(var(--_title-lines) * var(--_title-size) * 1.35), 24px);
+    --_excerpt-block: calc(var(--_excerpt-lines) * var(--_line-height) * 1em);
+    --_time-block: calc(var(--_small-size) * var(--_line-height));
+    --_post-block: calc(var(--_title-block) + var(--_post-gap) + var(--_excerpt-block) + var(--_post-gap) + var(--_time-block));
+  }
+
   [part~='heading'] {
-    font-size: 1.25em;
+    font-size: var(--_heading-size);
     line-height: 1.3;
     margin: 0 0 0.75em;
   }
 
+  .posts,
   [part~='list'] {
     list-style: none;
     margin: 0;
     padding: 0;
+    display: grid;
+    gap: var(--_gap);
   }
 
-  [part~='item'] + [part~='item'] {
-    margin-block-start: 1em;
+  .text {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_post-gap);
+    min-block-size: var(--_post-block);
+  }
+
+  /* The skeleton's boxes are exactly the budget: its bars never make it taller. */
+  [part~='skeleton'] .text {
+    block-size: var(--_post-block);
+    overflow: hidden;
+    align-items: stretch;
+  }
+
+  [part~='skeleton'] .title-bar {
+    block-size: calc(var(--_title-size) * 0.9);
+    inline-size: 85%;
+  }
+
+  [part~='skeleton'] .time-bar {
+    inline-size: 6em;
   }
 
   [part~='title'] {
-    font-size: 1em;
+    font-size: var(--_title-size);
     line-height: 1.35;
-    margin: 0 0 0.25em;
+    margin: 0;
+    max-inline-size: 100%;
   }
 
   [part~='excerpt'] {
-    margin: 0 0 0.25em;
+    margin: 0;
   }
 
-  time {
-    font-size: 0.875em;
+  .clamp {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--_excerpt-lines);
+    line-clamp: var(--_excerpt-lines);
+    overflow: hidden;
+  }
+
+  [part~='load-more'] {
+    margin-block-start: var(--_gap);
+  }
+
+  /* compact: title and time, separated by rules, for narrow sidebars. */
+  .compact {
+    --_post-gap: 0.125em;
+  }
+
+  .compact .text {
+    --_post-block: calc(var(--_title-block) + var(--_post-gap) + var(--_time-block));
+  }
+
+  .compact .posts,
+  .compact [part~='list'] {
+    gap: 0;
+  }
+
+  .compact .post {
+    padding-block: calc(var(--_gap) / 2);
+  }
+
+  .compact .post + .post {
+    border-block-start: 1px solid var(--_border-color);
+  }
+
+  /* cards: a grid with as many columns as fit, each card an image over its text. */
+  .cards .posts,
+  .cards [part~='list'] {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_card-min-width)), 1fr));
+  }
+
+  .cards .post {
+    display: flex;
+    flex-direction: column;
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    overflow: hidden;
+  }
+
+  .cards article {
+    display: flex;
+    flex-direction: column;
+    flex: 1;
+  }
+
+  .cards .text {
+    flex: 1;
+    padding: 0.75em 1em 1em;
+  }
+
+  .cards [part~='time'] {
+    margin-block-start: auto;
+  }
+
+  .cards .image-frame {
+    border-radius: 0;
+  }
+
+  [part~='skeleton'] .image-frame {
+    background: color-mix(in srgb, var(--_border-color) 40%, transparent);
+  }
+
+  /* A wide list reads better with its times at the end of the title's line, and needs fewer lines
+     for the same words. The skeleton takes the same budget (without the time's own line). */
+  @container news-widget (min-width: 48em) {
+    .list {
+      --_title-lines: var(--news-title-lines, 2);
+      --_excerpt-lines: var(--news-excerpt-lines, 2);
+    }
+
+    .list .text {
+      --_post-block: calc(var(--_title-block) + var(--_post-gap) + var(--_excerpt-block));
+    }
+
+    .list [part~='list'] .text {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      column-gap: 1.5em;
+      align-content: start;
+    }
+
+    .list [part~='list'] [part~='title'],
+    .list [part~='list'] [part~='excerpt'] {
+      grid-column: 1;
+    }
+
+    .list [part~='list'] [part~='time'] {
+      grid-column: 2;
+      grid-row: 1;
+      padding-block-start: 0.15em;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .cards .post {
+      border: 1px solid CanvasText;
+    }
+  }
+
+  @media print {
+    .cards .post {
+      break-inside: avoid;
+    }
   }
 `;

@@ -65,6 +65,9 @@ export abstract class NewsElement extends LitElement {
     refresh: { type: Number },
     linkTarget: { attribute: 'link-target' },
     transform: { attribute: false },
+    theme: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    slottedNames: { state: true },
   };
 
   /** Feed URL, resolved against the page. Changing it loads the new feed. */
@@ -97,6 +100,18 @@ export abstract class NewsElement extends LitElement {
   /** Maps any other JSON shape to JSON Feed items (or a whole JSON Feed), for custom APIs. */
   declare transform?: FeedTransform;
 
+  /**
+   * Colour scheme: `light`, `dark`, or `auto` (follows the visitor's `prefers-color-scheme`). Without
+   * it the widget takes the page's own text colour and background.
+   */
+  declare theme?: 'light' | 'dark' | 'auto';
+
+  /** Level (1–6) of the widget's heading; headings inside it are one level deeper. Default 2. */
+  declare headingLevel?: number;
+
+  /** Names of the slots that have content, so empty ones render no box. */
+  private slottedNames: ReadonlySet<string> = new Set();
+
   protected readonly locale = new LocaleController(this);
   protected readonly clock = new ClockController(this);
   protected readonly loader = new FeedController(this, {
@@ -115,6 +130,28 @@ export abstract class NewsElement extends LitElement {
       }
     },
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readSlotted();
+  }
+
+  /** Re-reads which named slots the page filled (the `slotchange` handler of every slot). */
+  protected readonly readSlotted = (): void => {
+    const names = new Set<string>();
+    for (const child of this.children) if (child.slot) names.add(child.slot);
+    if ([...names].join() !== [...this.slottedNames].join()) this.slottedNames = names;
+  };
+
+  /** Whether the page put content into the slot `name`. */
+  protected hasSlotted(name: string): boolean {
+    return this.slottedNames.has(name);
+  }
+
+  /** The `footer` slot, in a box only when it has content (an "all news" link, say). */
+  protected renderFooter() {
+    return html`<div part="footer" ?hidden=${!this.hasSlotted('footer')}><slot name="footer" @slotchange=${this.readSlotted}></slot></div>`;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const sourceChanged = ['src', 'feed', 'timeout', 'format', 'credentials', 'transform', 'refresh'].some((name) => (changed as Map<PropertyKey, unknown>).has(name));
@@ -178,9 +215,9 @@ export abstract class NewsElement extends LitElement {
   }
 
   /** The link to a story, opening where `link-target` says. */
-  protected renderLink(url: string, content: unknown) {
+  protected renderLink(url: string, content: unknown, className?: string) {
     const target = this.linkTarget || undefined;
-    return html`<a part="link" href=${url} target=${target ?? nothing} rel=${target ? 'noopener noreferrer' : nothing}>${content}</a>`;
+    return html`<a part="link" class=${className ?? nothing} href=${url} target=${target ?? nothing} rel=${target ? 'noopener noreferrer' : nothing}>${content}</a>`;
   }
 
   /** A UI message in the widget's locale. */
@@ -206,7 +243,8 @@ export abstract class NewsElement extends LitElement {
         <button part="retry" type="button" @click=${() => this.loader.reload()}>${this.message('retry')}</button>
       </div>`;
     }
-    if (state === 'loading') return html`<p part="status" role="status">${this.message('loading')}</p>`;
+    // While loading, the skeleton shows it; the words are for screen readers (with aria-busy).
+    if (state === 'loading') return html`<p part="status" role="status" class="visually-hidden">${this.message('loading')}</p>`;
     return html`<p part="status empty" role="status">${this.message('empty')}</p>`;
   }
 }
