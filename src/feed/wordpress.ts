@@ -102,11 +102,12 @@ function readAuthors(embedded: JsonObject, base: string | undefined): Author[] {
  */
 function readFeaturedImage(embedded: JsonObject, base: string | undefined): Pick<Story, 'image' | 'imageAlt' | 'imageSizes'> {
   const [media] = readArray(embedded['wp:featuredmedia']);
-  if (!isObject(media) || isRestError(media)) return {};
+  const none = { image: undefined };
+  if (!isObject(media) || isRestError(media)) return none;
   const mediaType = media['media_type'];
-  if (typeof mediaType === 'string' && mediaType !== 'image') return {};
+  if (typeof mediaType === 'string' && mediaType !== 'image') return none;
   const image = resolveImageUrl(media['source_url'], base);
-  if (!image) return {};
+  if (!image) return none;
   const details = isObject(media['media_details']) ? media['media_details'] : {};
   const sizes = isObject(details['sizes']) ? details['sizes'] : {};
   const imageSizes: ImageSize[] = [];
