@@ -52,7 +52,8 @@ function nonNegativeInteger(value: unknown, fallback: number): number {
  * @csspart status - The loading and empty messages (the loading one is for screen readers: the skeleton shows it).
  * @csspart empty - The empty message (with `status`).
  * @csspart stale - The notice that the posts shown may be out of date (with `status`).
- * @csspart load-more - The "load more" button.
+ * @csspart more - The "load more" button (it also has the part name `load-more`).
+ * @csspart load-more - The "load more" button (the same as `more`).
  * @csspart error - The error box: `error-title`, `error-detail` and `retry` inside it.
  * @csspart error-title - The error's headline.
  * @csspart error-detail - What went wrong, in words.
@@ -222,7 +223,7 @@ export class RecentPostsElement extends NewsElement {
               ${this.shownPosts.map((post, index) => this.renderPost(post, index, Math.min(level + 1, 6), layout))}
             </ul>
             ${this.hasMore
-              ? html`<button part="load-more" type="button" aria-busy=${this.loader.loadingMore ? 'true' : 'false'} @click=${this.showMore}>
+              ? html`<button part="more load-more" type="button" aria-busy=${this.loader.loadingMore ? 'true' : 'false'} @click=${this.showMore}>
                   ${this.message('loadMore')}
                 </button>`
               : nothing}
