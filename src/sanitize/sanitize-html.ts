@@ -6,7 +6,8 @@
  * rule as the normalizer's); links get `rel="noopener noreferrer"`, images load lazily.
  *
  * The result is a DocumentFragment, not a string: it is inserted as nodes, so the sanitized markup is
- * never parsed a second time (no mutation XSS) and no Trusted Types sink is involved.
+ * never parsed a second time (no mutation XSS) and no Trusted Types sink is involved. Server
+ * rendering (`sanitizeHtmlToString`) uses the same allowlist and hook and prints a string once.
  * A private DOMPurify instance is used: an application sharing the dompurify module may call
  * `setConfig` or add permissive hooks, and neither may reach our allowlist. The instance parses
  * under the library's Trusted Types policy, so it needs no second "dompurify" policy of its own.

@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../../scripts/browsers.mjs';
 import { renderWidget } from '../../dist/lib/server/index.js';
 
+const scriptSafe = (data) => JSON.stringify(data).replace(/</g, '\\u003c');
+
 const root = new URL('../../', import.meta.url);
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const hour = 3_600_000;
@@ -74,6 +76,12 @@ before(async () => {
     const path = new URL(request.url, 'http://x').pathname;
     if (path === '/plain.html' || path === '/scripted.html') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(path === '/scripted.html'));
+    } else if (path === '/fallback.html' || path === '/fallback-scripted.html') {
+      // Plain HTML fallback content, for sites without Node: a list of links inside the element.
+      const data = scriptSafe(feed());
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="ru"><meta charset="utf-8"><body>
+<recent-posts><ul><li><a id="fallback" href="/news/bridge.html">Открыли новый мост</a></li></ul><script type="application/feed+json">${data}</script></recent-posts>
+${path === '/fallback-scripted.html' ? '<script type="module" src="/dist/news-widgets.js"></script>' : ''}`);
     } else if (path === '/dist/news-widgets.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
     } else if (path.startsWith('/images/')) {
@@ -173,5 +181,23 @@ test('with the bundle the widgets take over with no feed request, no empty frame
     assertSanitizedBody(featured.body);
   } finally {
     await context.close();
+  }
+});
+
+test('fallback links inside the element show until it is defined, then give way to its shadow DOM; the printed feed never shows', async () => {
+  for (const [path, scripted] of [['/fallback.html', false], ['/fallback-scripted.html', true]]) {
+    const context = await browser.newContext({ javaScriptEnabled: scripted });
+    try {
+      const tab = await context.newPage();
+      await tab.goto(`${origin}${path}`, { waitUntil: 'load' });
+      if (scripted) await tab.waitForFunction(() => document.querySelector('recent-posts').shadowRoot?.querySelector('[part~="title"] a'));
+      const seen = await tab.evaluate(() => ({
+        fallback: document.getElementById('fallback').getBoundingClientRect().height > 0,
+        script: document.querySelector('recent-posts script').getBoundingClientRect().height > 0,
+      }));
+      assert.deepEqual(seen, { fallback: !scripted, script: false }, path);
+    } finally {
+      await context.close();
+    }
   }
 });
