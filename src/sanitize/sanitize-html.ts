@@ -6,7 +6,8 @@
  * rule as the normalizer's); links get `rel="noopener noreferrer"`, images load lazily.
  *
  * The result is a DocumentFragment, not a string: it is inserted as nodes, so the sanitized markup is
- * never parsed a second time (no mutation XSS) and no Trusted Types sink is involved.
+ * never parsed a second time (no mutation XSS) and no Trusted Types sink is involved. Server
+ * rendering (`sanitizeHtmlToString`) uses the same allowlist and hook and prints a string once.
  * A private DOMPurify instance is used: an application sharing the dompurify module may call
  * `setConfig` or add permissive hooks, and neither may reach our allowlist. The instance parses
  * under the library's Trusted Types policy, so it needs no second "dompurify" policy of its own.
@@ -47,7 +48,32 @@ function resolveUrls(node: Element): void {
   }
 }
 
-let purifier: ReturnType<typeof createDOMPurify> | undefined;
+type Purifier = ReturnType<typeof createDOMPurify>;
+
+let purifier: Purifier | undefined;
+
+/** The allowlist, the same in the browser and on a server. */
+function config(extra: object) {
+  return {
+    ALLOWED_TAGS: allowedTags,
+    ALLOWED_ATTR: allowedAttributes,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    ALLOW_UNKNOWN_PROTOCOLS: false,
+    ...extra,
+  };
+}
+
+function withUrlContext<T>(baseUrl: string | undefined, linkTarget: string | undefined, sanitize: () => T): T {
+  currentBase = baseUrl;
+  currentTarget = linkTarget || undefined;
+  try {
+    return sanitize();
+  } finally {
+    currentBase = undefined;
+    currentTarget = undefined;
+  }
+}
 
 /**
  * A sanitized copy of `html` as nodes ready to insert; relative URLs resolve against `baseUrl`, and
@@ -59,22 +85,35 @@ export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string
     purifier.addHook('afterSanitizeAttributes', resolveUrls);
   }
   const policy = trustedTypesPolicy();
-  currentBase = baseUrl;
-  currentTarget = linkTarget || undefined;
-  try {
-    const fragment = purifier.sanitize(html, {
-      ALLOWED_TAGS: allowedTags,
-      ALLOWED_ATTR: allowedAttributes,
-      ALLOW_DATA_ATTR: false,
-      ALLOW_ARIA_ATTR: false,
-      ALLOW_UNKNOWN_PROTOCOLS: false,
+  return withUrlContext(baseUrl, linkTarget, () => {
+    const fragment = purifier!.sanitize(html, config({
       RETURN_DOM_FRAGMENT: true,
       ...(policy ? { TRUSTED_TYPES_POLICY: policy as unknown as TrustedTypePolicy } : {}),
-    }) as DocumentFragment | null;
+    })) as unknown as DocumentFragment | null;
     // null when the HTML parses as a frameset page (no <body>): nothing in it would be shown anyway.
     return fragment ?? document.createDocumentFragment();
-  } finally {
-    currentBase = undefined;
-    currentTarget = undefined;
-  }
+  });
+}
+
+let serverPurifier: Purifier | undefined;
+
+/**
+ * Server rendering only: gives the DOM implementation's `window` (jsdom) that `sanitizeHtmlToString`
+ * sanitizes in. Called by news-widgets/server, so no browser code imports a DOM implementation.
+ */
+export function useServerWindow(serverWindow: object): void {
+  serverPurifier = createDOMPurify(serverWindow as Window & typeof globalThis);
+  serverPurifier.addHook('afterSanitizeAttributes', resolveUrls);
+}
+
+/**
+ * Server rendering only (news-widgets/server): the same sanitizing as `sanitizeHtml`, run in the DOM
+ * implementation's `window` given to `useServerWindow`, returned as an HTML string for
+ * lit's `unsafeHTML`. A string is safe here because it is serialized once and parsed once, by the
+ * visitor's browser, exactly like any server-rendered page; the browser path keeps inserting nodes.
+ */
+export function sanitizeHtmlToString(html: string, baseUrl?: string, linkTarget?: string): string {
+  const instance = serverPurifier;
+  if (!instance) throw new Error('news-widgets: no DOM to sanitize feed HTML in; render through news-widgets/server.');
+  return withUrlContext(baseUrl, linkTarget, () => String(instance.sanitize(html, config({}))));
 }

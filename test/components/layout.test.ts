@@ -74,7 +74,7 @@ describe('layouts', () => {
   describe('<recent-posts layout>', () => {
     it('list: titles, excerpts and times, no images', async () => {
       const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src=${feedUrl('layout.ru.json')} limit="3"></recent-posts>`);
-      expect(element.layout).to.equal('list');
+      expect(part(element, 'base')!.classList.contains('list')).to.equal(true);
       expect(parts(element, 'item')).to.have.length(3);
       expect(parts(element, 'excerpt')).to.have.length(3);
       expect(parts(element, 'time')).to.have.length(3);

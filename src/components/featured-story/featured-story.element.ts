@@ -1,6 +1,7 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Story } from '../../feed/story.js';
-import { sanitizeHtml } from '../../sanitize/sanitize-html.js';
+import { sanitizeHtml, sanitizeHtmlToString } from '../../sanitize/sanitize-html.js';
 import { cutExcerpt } from '../../text/excerpt.js';
 import { formatList } from '../../i18n/list.js';
 import { setFeaturedStory } from '../shared/featured-registry.js';
@@ -15,8 +16,11 @@ import { featuredStoryStyles } from './featured-story.styles.js';
 interface ShownStory {
   story: Story;
   title: string;
-  /** Sanitized nodes of the body; kept between renders so lit never re-inserts them. */
-  body: Node[];
+  /**
+   * Sanitized nodes of the body; kept between renders so lit never re-inserts them. On a server
+   * (lit SSR has no DOM nodes to render) the sanitized HTML as a string, rendered with `unsafeHTML`.
+   */
+  body: Node[] | string;
   lang?: string;
 }
 
@@ -104,9 +108,11 @@ export class FeaturedStoryElement extends NewsElement {
       this.shown = {
         story,
         title: story.title ?? cutExcerpt(text, 80, this.locale.value),
-        body: story.contentHtml
-          ? Array.from(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI, this.linkTarget).childNodes)
-          : [],
+        body: !story.contentHtml
+          ? []
+          : isServer
+            ? sanitizeHtmlToString(story.contentHtml, story.url, this.linkTarget)
+            : Array.from(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI, this.linkTarget).childNodes),
         lang: contentLang(story, feed, this.locale.value),
       };
     } else {
@@ -173,7 +179,7 @@ export class FeaturedStoryElement extends NewsElement {
           story.url ? this.renderLink(story.url, title, 'clamp-title') : html`<span class="clamp-title">${title}</span>`,
         )}
         ${renderImage(story, 'featured')}
-        <div part="body" dir="auto" lang=${lang ?? nothing}>${body.length ? body : this.renderTextBody(story)}</div>
+        <div part="body" dir="auto" lang=${lang ?? nothing}>${body.length ? (isServer ? unsafeHTML(body as string) : body) : this.renderTextBody(story)}</div>
         <p part="meta">
           ${source
             ? html`<span class="byline">${formatMessageToParts(locale, 'source', { source: html`<span part="source" dir="auto">${source}</span>` })}</span>`

@@ -122,8 +122,8 @@ export class RecentPostsElement extends NewsElement {
   /** Shows a "load more" button that reveals further posts, following the feed's next page when needed. */
   loadMore = false;
 
-  /** `list` (title, excerpt, time), `cards` (a grid with images) or `compact` (title and time). */
-  layout: RecentPostsLayout = 'list';
+  /** `list` (title, excerpt, time; the default), `cards` (a grid with images) or `compact` (title and time). */
+  declare layout?: RecentPostsLayout;
 
   /** Politely tells screen readers how many new posts a refresh brought ("2 new stories"). */
   announce = false;
@@ -265,7 +265,7 @@ export class RecentPostsElement extends NewsElement {
 
   /** The layout to render: the attribute's value if it is one we have, else `list`. */
   private get shownLayout(): RecentPostsLayout {
-    return (layouts.includes(this.layout) ? this.layout : 'list') as RecentPostsLayout;
+    return (layouts.includes(this.layout!) ? this.layout : 'list') as RecentPostsLayout;
   }
 
   private renderPost({ story, title, excerpt, lang }: ShownPost, index: number, level: number, layout: RecentPostsLayout) {

@@ -29,7 +29,8 @@ export interface FeedSource extends ParseOptions {
   /** Seconds between polls of `src`. */
   refresh?: number;
   credentials?: RequestCredentials;
-  baseUrl: string;
+  /** The page's base URL; none on a server, where a printed feed's URLs are already absolute. */
+  baseUrl?: string;
 }
 
 export interface FeedControllerCallbacks {

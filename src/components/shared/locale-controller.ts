@@ -81,6 +81,17 @@ export class LocaleController implements ReactiveController {
     controllers.delete(this);
   }
 
+  /**
+   * On a server (lit SSR) there is no document to walk and `hostConnected` never runs: the locale,
+   * direction and time zone come from the element's own `lang`, `dir` and `time-zone` attributes.
+   */
+  resolveFromOwnAttributes(): void {
+    const host = this.host;
+    this.value = matchLocale([host.getAttribute('lang')], availableLocales());
+    this.direction = host.getAttribute('dir') ? undefined : localeDirection(this.value);
+    this.timeZone = validTimeZone(host.getAttribute('time-zone') ?? undefined);
+  }
+
   /** Re-resolves everything; the host re-renders if something changed, or always when `force` is set. */
   refresh(force = false): void {
     const host = this.host;

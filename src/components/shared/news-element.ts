@@ -4,7 +4,7 @@
  * subclasses reads only properties and controller state (no DOM calls), so the same element can be
  * rendered on a server.
  */
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { adoptStyles, html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { FeedError } from '../../feed/feed-error.js';
 import { defaultTimeout } from '../../feed/request.js';
 import type { Feed, Story } from '../../feed/story.js';
@@ -112,6 +112,42 @@ export abstract class NewsElement extends LitElement {
   /** Names of the slots that have content, so empty ones render no box. */
   private slottedNames: ReadonlySet<string> = new Set();
 
+  /**
+   * Server-rendered HTML (news-widgets/server) arrives as a declarative shadow root that already shows
+   * the widget. lit would render its own DOM next to it (lit reuses an existing shadow root, expecting
+   * its hydration module). Instead, while the element has nothing to show yet, it renders into a
+   * detached fragment and the server DOM stays on screen; the first render with content (or with an
+   * error or the empty state) is swapped in right after lit commits it, in the same microtask, so no
+   * frame paints in between: no flash, and no layout shift, since both DOMs come from the same
+   * template and CSS. With a printed feed that is the very first render, in the task that defines
+   * the element.
+   *
+   * Why not lit's real hydration (@lit-labs/ssr-client): its support module must load before lit on
+   * every page (bytes against the size budget), and it requires the first client render to equal the
+   * server's, which ours never does on purpose (live relative times instead of dates, the body as
+   * nodes instead of an HTML string). Replacing the DOM once costs nothing measurable for a widget.
+   */
+  private serverRoot?: ShadowRoot;
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed); // lit has committed this render to the render root
+    const root = this.serverRoot;
+    if (root && this.loader.state !== 'loading') {
+      this.serverRoot = undefined;
+      adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
+      root.replaceChildren(this.renderRoot); // the fragment's nodes, and lit's parts with them
+      (this as { renderRoot: HTMLElement | DocumentFragment }).renderRoot = root;
+    }
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const existing = this.shadowRoot;
+    if (!isServer && existing?.firstChild && !this.hasUpdated) {
+      this.serverRoot = existing;
+      return document.createDocumentFragment();
+    }
+    return super.createRenderRoot();
+  }
+
   protected readonly locale = new LocaleController(this);
   protected readonly clock = new ClockController(this);
   protected readonly loader = new FeedController(this, {
@@ -133,7 +169,7 @@ export abstract class NewsElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readSlotted();
+    if (!isServer) this.readSlotted();
   }
 
   /** Re-reads which named slots the page filled (the `slotchange` handler of every slot). */
@@ -154,6 +190,7 @@ export abstract class NewsElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (isServer) this.locale.resolveFromOwnAttributes();
     const sourceChanged = ['src', 'feed', 'timeout', 'format', 'credentials', 'transform', 'refresh'].some((name) => (changed as Map<PropertyKey, unknown>).has(name));
     if (!this.hasUpdated || sourceChanged) {
       this.loader.setSource({
@@ -165,7 +202,7 @@ export abstract class NewsElement extends LitElement {
         credentials: this.credentials === 'include' || this.credentials === 'same-origin' ? this.credentials : 'omit',
         format: this.format,
         transform: this.transform,
-        baseUrl: this.ownerDocument?.baseURI ?? '',
+        baseUrl: this.ownerDocument?.baseURI,
       });
     }
     if (!this.hasUpdated || changed.has('tags')) {
@@ -196,6 +233,7 @@ export abstract class NewsElement extends LitElement {
 
   /** Feed JSON a CMS printed into the element: `<script type="application/feed+json">` (or `application/json`). */
   private inlineFeedText(): string | undefined {
+    if (isServer) return undefined; // the server renders from the `feed` property; no children to read
     for (const child of this.children) {
       if (child.localName === 'script' && /^application\/(feed\+)?json$/i.test((child as HTMLScriptElement).type.trim())) {
         return child.textContent ?? '';
@@ -217,7 +255,7 @@ export abstract class NewsElement extends LitElement {
   /** The link to a story, opening where `link-target` says. */
   protected renderLink(url: string, content: unknown, className?: string) {
     const target = this.linkTarget || undefined;
-    return html`<a part="link" class=${className ?? nothing} href=${url} target=${target ?? nothing} rel=${target ? 'noopener noreferrer' : nothing}>${content}</a>`;
+    return html`<a part="link" href=${url} class=${className ?? nothing} target=${target ?? nothing} rel=${target ? 'noopener noreferrer' : nothing}>${content}</a>`;
   }
 
   /** A UI message in the widget's locale. */

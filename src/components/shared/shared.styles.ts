@@ -314,7 +314,7 @@ export const sharedStyles = css`
     }
 
     [part~='title'] a[href]::after {
-      content: ' <' attr(href) '>';
+      content: ' (' attr(href) ')';
       font-weight: normal;
       font-size: 0.8em;
       overflow-wrap: anywhere;

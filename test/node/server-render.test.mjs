@@ -1,0 +1,167 @@
+// news-widgets/server and the news-widgets command, from the outside: every feed format to both
+// widgets, the printed feed, hostile input, bad feeds, and a command that never writes half a file.
+// Needs `npm run build`.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { FeedError, renderWidget } from 'news-widgets/server';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixture = (path) => join(root, 'test/fixtures/feeds', path);
+const cli = join(root, 'dist/lib/server/cli.js');
+const formats = {
+  'JSON Feed': 'municipal.ru.json',
+  WordPress: 'wordpress/posts-embed.json',
+  RSS: 'xml/rich.rss.xml',
+  Atom: 'xml/xml-base.atom.xml',
+};
+
+/** Runs the command; resolves with its exit code and output (never rejects). */
+function run(args) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], { cwd: root }, (error, stdout, stderr) => resolve({ code: error ? error.code : 0, stdout, stderr }));
+  });
+}
+
+/** The parts of a rendered widget: its shadow root's HTML and the feed printed into it. */
+function parts(html, tag) {
+  const match = new RegExp(`^<${tag}[^>]*><template shadowroot="open" shadowrootmode="open"><style>[^<]+</style>([\\s\\S]*)</template><script type="application/feed\\+json">([^<]*)</script></${tag}>$`).exec(html);
+  assert.ok(match, `not a server-rendered <${tag}>:\n${html.slice(0, 500)}`);
+  return { shadow: match[1], feed: JSON.parse(match[2]) };
+}
+
+const linkedTitles = (shadow) => [...shadow.matchAll(/<a part="link" href="([^"]+)"[^>]*>([^<]*)<\/a>/g)].map((m) => ({ href: m[1], text: m[2] }));
+const times = (shadow) => [...shadow.matchAll(/<time [^>]*>([^<]*)<\/time/g)].map((m) => m[1].trim());
+const unescape = (text) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+for (const [format, file] of Object.entries(formats)) {
+  test(`${format}: both widgets render linked titles, absolute dates and the feed as JSON Feed`, () => {
+    const text = readFileSync(fixture(file), 'utf8');
+    const recent = parts(renderWidget({ element: 'recent-posts', feed: text, feedUrl: 'https://city.example/feed', attributes: { lang: 'ru', limit: 3, 'time-zone': 'Europe/Moscow' } }), 'recent-posts');
+    assert.equal(recent.feed.version, 'https://jsonfeed.org/version/1.1');
+    assert.ok(recent.feed.items.length > 0);
+    const titles = linkedTitles(recent.shadow);
+    assert.ok(titles.length > 0 && titles.length <= 3, `${titles.length} titles`);
+    const printed = recent.feed.items.filter((item) => item.title && item.url).slice(0, titles.length);
+    assert.deepEqual(titles.map((t) => [t.href, unescape(t.text)]), printed.map((item) => [item.url, item.title]));
+    assert.match(recent.shadow, /<h2 part="heading"[^>]*>Последние новости<\/h2>/);
+    for (const time of times(recent.shadow)) assert.match(time, /^\d{1,2} [а-я]+( \d{4} г\.)?$/, `absolute date: ${time}`);
+
+    const featured = parts(renderWidget({ element: 'featured-story', feed: text, feedUrl: 'https://city.example/feed', attributes: { lang: 'ru' } }), 'featured-story');
+    assert.match(featured.shadow, /<p part="label"[^>]*>Тема дня<\/p>/);
+    assert.match(featured.shadow, /<h2 part="title"/);
+    assert.match(featured.shadow, /<div part="body" dir="auto" *>\s*<[a-z]/, 'the body is rendered');
+    assert.deepEqual(featured.feed, recent.feed);
+  });
+}
+
+test('a parsed JSON Feed object or WordPress array renders like its text', () => {
+  for (const file of [formats['JSON Feed'], formats.WordPress]) {
+    const text = readFileSync(fixture(file), 'utf8');
+    const options = { element: 'recent-posts', feedUrl: 'https://city.example/feed', attributes: { lang: 'en', 'time-zone': 'UTC' } };
+    assert.equal(renderWidget({ ...options, feed: JSON.parse(text) }), renderWidget({ ...options, feed: text }));
+  }
+});
+
+test('hostile feed HTML is sanitized on the server, and feed text can neither end the script nor leave its attribute', () => {
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    items: [
+      {
+        id: '1',
+        url: 'https://city.example/1',
+        title: 'Title </script><script>alert(1)</script> "quoted"',
+        content_html: '<p onclick="alert(2)">Text<script>alert(3)</script><img src=x onerror=alert(4)><a href="javascript:alert(5)">link</a><iframe src="https://evil.example"></iframe><style>*{}</style></p>',
+        date_published: '2026-05-03T10:00:00Z',
+      },
+    ],
+  };
+  const html = renderWidget({ element: 'featured-story', feed, attributes: { lang: 'en', heading: '"><script>alert(6)</script>', 'link-target': '_blank' } });
+  const { shadow, feed: printed } = parts(html, 'featured-story');
+  assert.equal((html.match(/<script/g) ?? []).length, 1, 'only the printed feed is a script');
+  const [rendered, script] = html.split('<script type="application/feed+json">');
+  assert.doesNotMatch(rendered, /onclick|onerror|javascript:|<iframe|<style>\*|alert\([2-5]\)/);
+  assert.doesNotMatch(script.slice(0, -'</script></featured-story>'.length), /</, 'no markup in the printed JSON');
+  assert.match(html, /heading="&quot;&gt;&lt;script&gt;alert\(6\)&lt;\/script&gt;"/);
+  assert.match(shadow, /<div part="body" dir="auto" *><p>Text<img src="https:\/\/city\.example\/x" [^>]*><a rel="noopener noreferrer" target="_blank">link<\/a><\/p><\/div>|<div part="body" dir="auto" *><p>Text<img [^>]*src="https:\/\/city\.example\/x"[^>]*><a[^>]*>link<\/a><\/p><\/div>/);
+  assert.match(shadow, /Title &lt;\/script&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt; &quot;quoted&quot;/);
+  assert.equal(printed.items[0].title, feed.items[0].title, 'the printed JSON reads back unchanged');
+});
+
+test('bad feeds throw a FeedError and render nothing', () => {
+  const cases = [
+    ['{"version": "https://jsonfeed.org/version/1.1", "items": [', 'parse'],
+    ['<!doctype html><html><body>502 Bad Gateway</body></html>', 'format'],
+    [readFileSync(fixture('not-a-feed.json'), 'utf8'), 'format'],
+    [readFileSync(fixture('xml/truncated.rss.xml'), 'utf8'), 'parse'],
+    [42, 'format'],
+  ];
+  for (const [feed, kind] of cases) {
+    assert.throws(() => renderWidget({ element: 'recent-posts', feed }), (error) => error instanceof FeedError && error.kind === kind, String(feed).slice(0, 40));
+  }
+  assert.throws(() => renderWidget({ element: 'news-ticker', feed: { items: [] } }), TypeError);
+  assert.throws(() => renderWidget({ element: 'recent-posts', feed: { items: [] }, attributes: { onclick: 'x' } }), TypeError);
+});
+
+test('the command prints a widget for every format and writes --out atomically', async () => {
+  for (const file of Object.values(formats)) {
+    const { code, stdout, stderr } = await run(['render', 'recent-posts', '--src', fixture(file), '--lang', 'ru', '--limit', '2']);
+    assert.equal(code, 0, stderr);
+    const { shadow } = parts(stdout.trimEnd(), 'recent-posts');
+    assert.ok(linkedTitles(shadow).length >= 1, file);
+    assert.match(stdout, /^<recent-posts lang="ru" limit="2">/);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'news-widgets-'));
+  const out = join(dir, 'news.html');
+  const ok = await run(['render', 'featured-story', '--src', fixture(formats.RSS), '--lang=ru', '--out', out]);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.equal(ok.stdout, '');
+  assert.match(readFileSync(out, 'utf8'), /^<featured-story lang="ru">[\s\S]*<\/featured-story>\n$/);
+  // A bad feed later leaves the last good file as it was, and no temporary file behind.
+  writeFileSync(join(dir, 'broken.json'), '{"items": [');
+  const bad = await run(['render', 'featured-story', '--src', join(dir, 'broken.json'), '--out', out]);
+  assert.equal(bad.code, 1);
+  assert.match(readFileSync(out, 'utf8'), /^<featured-story lang="ru">/);
+  assert.deepEqual(readdirSync(dir).sort(), ['broken.json', 'news.html']);
+});
+
+test('the command fails with one clear line and no output for a broken, missing, HTML or 404 feed', async () => {
+  const server = createServer((request, response) => {
+    if (request.url === '/feed.json') response.writeHead(200, { 'content-type': 'application/feed+json' }).end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', url: '/news/1', title: 'Relative link', date_published: '2026-05-03T10:00:00Z' }] }));
+    else if (request.url === '/error-page') response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Error</title><p>Database error</p>');
+    else response.writeHead(404, 'Not Found').end('missing');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'news-widgets-'));
+    writeFileSync(join(dir, 'broken.json'), '{"version": "https://jsonfeed.org/version/1.1", "items": [');
+    const failures = [
+      [join(dir, 'broken.json'), /not valid JSON/],
+      [join(dir, 'missing.json'), /could not be read: ENOENT/],
+      [`${origin}/error-page`, /HTML page instead of a feed/],
+      [`${origin}/gone.json`, /answered 404/],
+    ];
+    for (const [src, message] of failures) {
+      const { code, stdout, stderr } = await run(['render', 'recent-posts', '--src', src]);
+      assert.equal(code, 1, src);
+      assert.equal(stdout, '', 'nothing on stdout');
+      assert.equal(stderr.trim().split('\n').length, 1, stderr);
+      assert.match(stderr, new RegExp(`^news-widgets: cannot render <recent-posts> from ${src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+      assert.match(stderr, message);
+    }
+    const fetched = await run(['render', 'recent-posts', '--src', `${origin}/feed.json`, '--lang', 'en']);
+    assert.equal(fetched.code, 0, fetched.stderr);
+    assert.deepEqual(linkedTitles(parts(fetched.stdout.trimEnd(), 'recent-posts').shadow), [{ href: `${origin}/news/1`, text: 'Relative link' }]);
+    const usage = await run(['render', 'news-ticker', '--src', `${origin}/feed.json`]);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /unknown element "news-ticker"[\s\S]*Usage: news-widgets render/);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
