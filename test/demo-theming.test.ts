@@ -225,7 +225,11 @@ describe('the theming page of the demo', () => {
     frame = document.createElement('iframe');
     frame.style.width = '1400px';
     frame.style.height = '1000px';
-    frame.srcdoc = html.replace('<head>', `<head><base href="${location.origin}/demo/theming.html">`);
+    // Absolute URLs in the markup too: Firefox's preloader would fetch them before reading <base>.
+    const base = `${location.origin}/demo/theming.html`;
+    frame.srcdoc = html
+      .replace(/ (href|src)="(?![a-z]+:|[#?/])([^"]*)"/g, (_, name: string, url: string) => ` ${name}="${new URL(url, base).href}"`)
+      .replace('<head>', `<head><base href="${base}">`);
     const loaded = oneEvent(frame, 'load');
     document.body.append(frame);
     await loaded;
