@@ -43,6 +43,7 @@ const STRINGS = {
       'Демонстрационная страница библиотеки news-widgets. Регион, организации, люди и события вымышлены; совпадения случайны.',
     footerFeeds:
       'Новости на этой странице загружаются из ленты в формате JSON Feed компонентами <featured-story> и <recent-posts>.',
+    footerTheming: 'Оформление виджетов: раскладки, темы и свойства --news-* с кодом для вставки',
   },
   en: {
     pageTitle: 'News — Government of the Severorechensk Region',
@@ -65,6 +66,7 @@ const STRINGS = {
       'Demo page of the news-widgets library. The region, organisations, people and events are fictional; any resemblance is coincidental.',
     footerFeeds:
       'The news on this page is loaded from a JSON Feed by the <featured-story> and <recent-posts> components.',
+    footerTheming: 'Widget theming: layouts, themes and --news-* properties, with the code to copy',
   },
 };
 
@@ -127,6 +129,14 @@ function applyLanguage(lang) {
     if (text === undefined) continue;
     el.setAttribute('aria-label', text);
     markLanguage(el, textLang, lang);
+  }
+
+  // Links to the demo's other pages (the theming page) keep the language.
+  for (const link of document.querySelectorAll('a[data-keep-lang]')) {
+    const url = new URL(link.href);
+    if (lang === DEFAULT_LANG) url.searchParams.delete('lang');
+    else url.searchParams.set('lang', lang);
+    link.href = url.href;
   }
 
   // Both widgets share one src, so they share one request; an unchanged src fetches nothing.

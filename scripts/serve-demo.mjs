@@ -7,6 +7,7 @@
 // - /demo/feeds/*.json get their `date_published` filled in at request time (see demo-feed.mjs),
 //   so the demo's relative times always read "9 hours ago", never "3 months ago";
 // - / redirects to /demo/.
+// It prints the URLs of the demo's two pages: the news (/demo/) and theming (/demo/theming.html).
 //
 // Run directly: `node scripts/serve-demo.mjs` (port from $PORT, else 8000, else any free port).
 
@@ -150,6 +151,7 @@ async function main() {
       ? ` (port ${server.requestedPort} is in use)`
       : '';
   console.log(`news-widgets demo: ${server.url}${note}`);
+  console.log(`theming page:      ${new URL('theming.html', server.url).href}`);
 }
 
 function isRunDirectly() {

@@ -17,6 +17,9 @@ test('the demo server serves the page under the strict CSP, with the sample feed
     assert.equal(page.status, 200);
     assert.equal(page.headers.get('content-security-policy'), STRICT_CSP);
     assert.match(await page.text(), /<featured-story[\s\S]*<recent-posts/);
+    const theming = await fetch(new URL('theming.html', server.url));
+    assert.equal(theming.status, 200);
+    assert.equal(theming.headers.get('content-security-policy'), STRICT_CSP);
     const before = Date.now();
     const response = await fetch(new URL('feeds/news.ru.json', server.url));
     assert.match(response.headers.get('content-type'), /^application\/feed\+json/);
