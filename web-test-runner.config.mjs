@@ -8,6 +8,7 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_PATH, FIREFOX_PATH, MINIBROWSER_PATH, selectedBrowsers } from './scripts/browsers.mjs';
 import { cjsPackages } from './test/server/cjs-packages.mjs';
 import { fixtureRoutes } from './test/server/fixture-routes.mjs';
+import { mediaFeaturesPlugin } from './test/server/media-features.mjs';
 import { demoCspMiddleware, demoFeedMiddleware } from './scripts/serve-demo.mjs';
 
 const puppeteerLauncher = options =>
@@ -40,6 +41,7 @@ export default {
     cjsPackages(fileURLToPath(new URL('.', import.meta.url)), ['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client']),
     esbuildPlugin({ ts: true, tsx: true,
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    mediaFeaturesPlugin(), // forced-colors for test/a11y/media.test.ts (Chromium)
   ],
   browsers: selectedBrowsers().map(name => launchers[name]()),
   concurrency: 1, // one test file at a time per browser; WebKit's launcher needs it (else iframes)
