@@ -3,11 +3,13 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_PATH, FIREFOX_PATH, MINIBROWSER_PATH, selectedBrowsers } from './scripts/browsers.mjs';
 import { cjsPackages } from './test/server/cjs-packages.mjs';
 import { fixtureRoutes } from './test/server/fixture-routes.mjs';
+import { mediaFeaturesPlugin } from './test/server/media-features.mjs';
 import { demoCspMiddleware, demoFeedMiddleware } from './scripts/serve-demo.mjs';
 
 const puppeteerLauncher = options =>
@@ -40,6 +42,18 @@ export default {
     cjsPackages(fileURLToPath(new URL('.', import.meta.url)), ['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client']),
     esbuildPlugin({ ts: true, tsx: true,
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    mediaFeaturesPlugin(), // forced-colors for test/a11y/media.test.ts (Chromium)
+    // test/visual/: baselines in test/screenshots/<browser>/baseline/ (committed), new images and
+    // diffs of a failure in …/failed/ (ignored). `npm run test:update-screenshots` rewrites baselines.
+    visualRegressionPlugin({
+      update: process.env.NEWS_WIDGETS_UPDATE_SCREENSHOTS === '1',
+      baseDir: fileURLToPath(new URL('./test/screenshots', import.meta.url)),
+      // Per-pixel colour tolerance well below pixelmatch's default 0.1, which lets a slightly changed
+      // text colour pass; antialiased pixels are told apart by pixelmatch itself.
+      diffOptions: { threshold: 0.02 },
+      failureThresholdType: 'percent',
+      failureThreshold: 0.01,
+    }),
   ],
   browsers: selectedBrowsers().map(name => launchers[name]()),
   concurrency: 1, // one test file at a time per browser; WebKit's launcher needs it (else iframes)
