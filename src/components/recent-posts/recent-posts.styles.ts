@@ -37,10 +37,12 @@ export const recentPostsStyles = css`
     gap: var(--_gap);
   }
 
+  /* Stretched, not packed at the start: a title in another direction than the widget's (a Russian
+     title in an Arabic widget, dir="auto") then lines up by its own start, short or long. */
   .text {
     display: flex;
     flex-direction: column;
-    align-items: flex-start;
+    align-items: stretch;
     gap: var(--_post-gap);
     min-block-size: var(--_post-block);
   }
