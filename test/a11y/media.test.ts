@@ -162,7 +162,7 @@ describe('schemes and media features', () => {
       expect(getComputedStyle(part(failed, 'retry')!).display).to.equal('none');
       for (const link of links) {
         const href = link.getAttribute('href')!;
-        expect(getComputedStyle(link, '::after').content, `after "${link.textContent}"`).to.equal(`" <${href}>"`);
+        expect(getComputedStyle(link, '::after').content, `after "${link.textContent}"`).to.equal(`" (${href})"`);
       }
     });
   });
