@@ -4,6 +4,7 @@
 import alias from '@rollup/plugin-alias';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { fileURLToPath } from 'node:url';
 
 const trustedTypesModule = fileURLToPath(new URL('dist/lib/sanitize/trusted-types.js', import.meta.url));
@@ -35,6 +36,8 @@ const plugins = [
   }),
   nodeResolve({ browser: true }), // lit's default export condition is its production build
   litUsesOurTrustedTypesPolicy,
+  // The css`` and html`` literals of our components: comments and indentation are bytes too.
+  minifyTemplateLiterals({ include: ['dist/lib/**'] }),
   terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
 ];
 
