@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { Story } from '../../feed/story.js';
-import { sanitizeHtml } from '../../sanitize/sanitize-html.js';
+import { sanitizeHtml } from '../../sanitize/sanitizer.js';
 import { cutExcerpt } from '../../text/excerpt.js';
 import { formatList } from '../../i18n/list.js';
 import { setFeaturedStory } from '../shared/featured-registry.js';
@@ -66,6 +66,7 @@ export class FeaturedStoryElement extends NewsElement {
   declare label?: string;
 
   private shown?: ShownStory;
+  protected override readonly rendersStoryHtml = true;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
