@@ -1,6 +1,9 @@
-// The CDN bundles, built from tsc's output in dist/lib (the npm build, which keeps `lit` as a bare
-// import for consumers' bundlers to dedupe). Both bundles are self-contained and minified:
-// dist/news-widgets.js for <script type="module">, dist/news-widgets.iife.js for a classic <script>.
+// The CDN builds, from tsc's output in dist/lib (the npm build, which keeps `lit` as a bare import
+// for consumers' bundlers to dedupe). Both are self-contained and minified:
+// - dist/news-widgets.js, for <script type="module">, is the entry of a directory of chunks: what
+//   only some pages need (a locale's words, the WordPress and RSS/Atom readers, the charset decoder,
+//   the sanitizer, intl-messageformat) is in dist/chunks/ and fetched by import() when needed;
+// - dist/news-widgets.iife.js, for a classic <script>, is one file with everything inlined.
 import alias from '@rollup/plugin-alias';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -38,10 +41,17 @@ const plugins = [
   litUsesOurTrustedTypesPolicy,
   // The css`` and html`` literals of our components: comments and indentation are bytes too.
   minifyTemplateLiterals({ include: ['dist/lib/**'] }),
-  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: false } }),
 ];
 
 export default [
-  { input: 'dist/lib/define.js', output: { file: 'dist/news-widgets.js', format: 'es' }, plugins },
-  { input: 'dist/lib/define.js', output: { file: 'dist/news-widgets.iife.js', format: 'iife', name: 'NewsWidgets' }, plugins },
+  {
+    input: 'dist/lib/define.js',
+    // The entry has no exports to keep: chunks may import from it, with no facade file in between.
+    preserveEntrySignatures: false,
+    // Chunk names carry a content hash, so a CDN can cache them forever; the entry keeps its name.
+    output: { dir: 'dist', format: 'es', entryFileNames: 'news-widgets.js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins,
+  },
+  { input: 'dist/lib/define.js', output: { file: 'dist/news-widgets.iife.js', format: 'iife', name: 'NewsWidgets', inlineDynamicImports: true }, plugins },
 ];

@@ -2,6 +2,12 @@
 // bundles ship intl-messageformat without its ICU parser (about 6.5 KB brotli saved). Every catalog
 // is checked against the English one: a missing or extra key, or a message with other arguments,
 // fails the build instead of showing an English word on a Russian page.
+//
+// Each locale is also written in two parts that the CDN build loads separately, so a page fetches
+// only the words it prints: `<locale>.core.ts` (the widgets' UI words) and `<locale>.time.ts` (the
+// relative-time and date messages, needed only where the browser's Intl lacks the language). A
+// message made only of text and `{name}` arguments is written as that text, which is both smaller
+// and formatted without intl-messageformat; plural and select messages stay ASTs.
 import { readFileSync, readdirSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { isStructurallySame } from '@formatjs/icu-messageformat-parser/manipulator.js';
@@ -55,6 +61,33 @@ for (const [locale, asts] of compiled) {
     `${header}import type { CompiledCatalog } from '../catalog-types.js';\n\nconst catalog: CompiledCatalog = ${JSON.stringify(asts)};\nexport default catalog;\n`,
   );
 }
+// Only needed where Intl.RelativeTimeFormat or Intl.DateTimeFormat lack the language (see
+// src/time/intl-support.ts); `newStories` is only said by <recent-posts announce>, which loads
+// this part itself, so it does not weigh on every page.
+const timeKeys = new Set(['relativeNow', 'minutesAgo', 'hoursAgo', 'daysAgo', 'minutesFromNow', 'hoursFromNow', 'daysFromNow', 'monthName', 'dateWithoutYear', 'dateWithYear', 'dateAndTime', 'newStories']);
+const compact = (ast) =>
+  ast.every((element) => (element.type === 0 && !/[{}]/.test(element.value)) || (element.type === 1 && /^[A-Za-z_]\w*$/.test(element.value)))
+    ? ast.map((element) => (element.type === 0 ? element.value : `{${element.value}}`)).join('')
+    : ast;
+for (const [locale, asts] of compiled) {
+  for (const part of ['core', 'time']) {
+    const messages = Object.fromEntries(Object.entries(asts).filter(([key]) => timeKeys.has(key) === (part === 'time')).map(([key, ast]) => [key, compact(ast)]));
+    writeFileSync(
+      new URL(`${locale}.${part}.ts`, outputDir),
+      `${header}import type { CatalogPart } from '../catalog-types.js';\n\nconst part: CatalogPart = ${JSON.stringify(messages)};\nexport default part;\n`,
+    );
+  }
+}
+writeFileSync(
+  new URL('parts.ts', outputDir),
+  `${header}import type { CatalogPart } from '../catalog-types.js';\n\n` +
+    `/** The shipped locales, whose catalogs load on demand. */\nexport const shippedLocales = ${JSON.stringify([...compiled.keys()])};\n\n` +
+    `type PartModule = Promise<{ default: CatalogPart }>;\n\n` +
+    `/** Each locale's catalog parts, as separate chunks of the CDN build (literal paths, so bundlers see them). */\n` +
+    `export const catalogParts: Record<string, { core: () => PartModule; time: () => PartModule }> = {\n` +
+    [...compiled.keys()].map((locale) => `  ${JSON.stringify(locale)}: { core: () => import('./${locale}.core.js'), time: () => import('./${locale}.time.js') },`).join('\n') +
+    `\n};\n`,
+);
 const identifiers = [...compiled.keys()].map((locale) => [locale, `catalog_${locale.replace(/\W/g, '_')}`]);
 writeFileSync(
   new URL('index.ts', outputDir),

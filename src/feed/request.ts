@@ -3,7 +3,6 @@
  * after a timeout. Network failures, timeouts, cross-origin refusals and HTTP errors come out as
  * `FeedError`s with a kind the UI can put into words. No DOM.
  */
-import { decodeFeedBytes } from './decode.js';
 import { FeedError } from './feed-error.js';
 
 export interface FeedResponse {
@@ -72,7 +71,7 @@ export async function requestFeed(url: string, options: FeedRequestOptions = {})
     return {
       url: finalUrl,
       contentType,
-      body: decodeFeedBytes(bytes, contentType),
+      body: await decodeBody(bytes, contentType),
       nextUrl: nextLink(response.headers.get('link'), finalUrl),
       etag: response.headers.get('etag') ?? undefined,
       lastModified: response.headers.get('last-modified') ?? undefined,
@@ -92,6 +91,21 @@ function toFeedError(cause: unknown, signal: AbortSignal, url: string): unknown 
     return new FeedError('blocked', `The browser could not read ${url}: the server may not allow this site (CORS), or it is unreachable.`, undefined, { cause });
   }
   return new FeedError('network', `${url} could not be reached: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
+}
+
+/**
+ * The body as text. JSON in UTF-8 (the only encoding JSON may use, and what almost every feed
+ * server sends) is decoded here; anything else, where the charset must be worked out from the BOM,
+ * the header and the XML declaration, loads the full decoder (decode.ts), which picks UTF-8 for
+ * such a body too.
+ */
+async function decodeBody(bytes: ArrayBuffer, contentType: string | null): Promise<string> {
+  const view = new Uint8Array(bytes);
+  let start = 0;
+  while (view[start] === 0x20 || view[start] === 0x09 || view[start] === 0x0a || view[start] === 0x0d) start++;
+  const charset = /;\s*charset\s*=\s*["']?([^\s;,"']*)/i.exec(contentType ?? '')?.[1];
+  if ((view[start] === 0x7b || view[start] === 0x5b) && (!charset || /^utf-?8$/i.test(charset))) return new TextDecoder().decode(view);
+  return (await import('./decode.js')).decodeFeedBytes(view, contentType);
 }
 
 /**

@@ -16,21 +16,7 @@ import type { Author, Feed, ImageSize, Story } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
 import { collectStories, isObject, readArray, readIsoDate, readText, type JsonObject } from './values.js';
 
-/** How many leading elements `isWordPressPosts` looks at for one post-shaped object. */
-const SNIFF_LIMIT = 5;
-
-/**
- * True when `value` looks like a posts collection: an array in whose first few elements there is an
- * object with an `id` and a `title` object holding a string `rendered`. An empty array is not
- * recognised, since it could be any format's empty list; a caller that gets `[]` shows an empty
- * feed anyway (and `normalizeWordPress([])` is one).
- */
-export function isWordPressPosts(value: unknown): boolean {
-  if (!Array.isArray(value)) return false;
-  return value.slice(0, SNIFF_LIMIT).some(
-    (post) => isObject(post) && readText(post['id']) !== undefined && isObject(post['title']) && typeof post['title']['rendered'] === 'string',
-  );
-}
+export { isWordPressPosts } from './feed-detect.js';
 
 export function normalizeWordPress(posts: unknown, feedUrl?: string): Feed {
   if (!Array.isArray(posts)) {

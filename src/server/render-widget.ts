@@ -20,6 +20,8 @@ import { FeedError } from '../feed/feed-error.js';
 import { parseFeedData, parseFeedText } from '../feed/parse-feed.js';
 import type { Feed } from '../feed/story.js';
 import { toJsonFeed } from '../feed/to-json-feed.js';
+import { availableLocales, loadCatalog } from '../i18n/messages.js';
+import { loadSanitizer } from '../sanitize/sanitizer.js';
 import { withServerDom } from './server-dom.js';
 
 export type WidgetName = 'recent-posts' | 'featured-story';
@@ -50,6 +52,11 @@ export interface RenderWidgetOptions {
 }
 
 const widgets = { 'recent-posts': RecentPostsElement, 'featured-story': FeaturedStoryElement } as const;
+
+// In the browser, a locale's words and the sanitizer load on demand before a widget shows them; a
+// server render is synchronous, so this module loads them all (every locale, both parts, and
+// intl-messageformat where a part needs it) before it exports anything.
+await Promise.all([...availableLocales().map((locale) => loadCatalog(locale, ['core', 'time'])), loadSanitizer()]);
 
 /** Attribute names an author could write; never `on…` (handlers), nor attributes the snippet sets itself. */
 const attributeName = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;

@@ -14,8 +14,33 @@ export function normalizeWhitespace(text: string): string {
   return text.replace(/[^\S\u00A0\u202F]+/gu, ' ').trim();
 }
 
+// The shared clock re-renders every widget when a time changes: excerpts must not be cut again each
+// time. Results are kept for the latest texts (bounded), and segmenters per locale, since creating
+// an Intl.Segmenter costs far more than using one.
+const maxCachedExcerpts = 2000;
+const excerpts = new Map<string, string>();
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenter(locale: string | undefined, granularity: 'grapheme' | 'word'): Intl.Segmenter {
+  const key = `${locale}\u0000${granularity}`;
+  let found = segmenters.get(key);
+  if (!found) segmenters.set(key, (found = new Intl.Segmenter(locale, { granularity })));
+  return found;
+}
+
 /** Returns `text` (whitespace-normalized) if it fits in `maxLength` graphemes, else a cut version ending in "…". */
 export function cutExcerpt(text: string, maxLength: number, locale?: string): string {
+  const key = `${locale}\u0000${maxLength}\u0000${text}`;
+  let excerpt = excerpts.get(key);
+  if (excerpt === undefined) {
+    excerpt = cutNow(text, maxLength, locale);
+    if (excerpts.size >= maxCachedExcerpts) excerpts.delete(excerpts.keys().next().value!);
+    excerpts.set(key, excerpt);
+  }
+  return excerpt;
+}
+
+function cutNow(text: string, maxLength: number, locale?: string): string {
   const normalized = normalizeWhitespace(text);
   const limit = Math.max(1, Math.floor(maxLength) || 1);
   const graphemes = splitGraphemes(normalized, locale);
@@ -33,7 +58,7 @@ export function cutExcerpt(text: string, maxLength: number, locale?: string): st
 
 function splitGraphemes(text: string, locale?: string): string[] {
   if (typeof Intl.Segmenter === 'function') {
-    return Array.from(new Intl.Segmenter(locale, { granularity: 'grapheme' }).segment(text), (part) => part.segment);
+    return Array.from(segmenter(locale, 'grapheme').segment(text), (part) => part.segment);
   }
   // Fallback: a code point plus any combining marks, variation selectors and ZWJ sequences after it.
   return text.match(/\P{M}(?:[\p{M}\u{FE00}-\u{FE0F}\u{1F3FB}-\u{1F3FF}]|\u200D\P{M}[\p{M}\u{FE0F}]*)*|\p{M}+/gu) ?? [];
@@ -48,7 +73,7 @@ function lastWordBoundary(head: string, room: number, graphemes: string[], local
   const roomOffset = graphemes.slice(0, room).join('').length;
   if (typeof Intl.Segmenter === 'function') {
     let boundary = 0;
-    for (const { index, segment, isWordLike } of new Intl.Segmenter(locale, { granularity: 'word' }).segment(head)) {
+    for (const { index, segment, isWordLike } of segmenter(locale, 'word').segment(head)) {
       const end = index + segment.length;
       // A word-like segment that reaches past the room is cut: stop before it.
       if (end > roomOffset) break;

@@ -1,7 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { compiledCatalogs, type MessageKey } from '../../src/i18n/compiled/index.js';
-import { availableLocales, formatMessage } from '../../src/i18n/messages.js';
+import { availableLocales, formatMessage, loadCatalog } from '../../src/i18n/messages.js';
 import { formatAbsoluteDate, formatFullDate, formatRelativeTime } from '../../src/time/relative-time.js';
+
+// Catalogs load on demand in the widgets; these tests format every locale directly.
+await Promise.all(availableLocales().map((locale) => loadCatalog(locale, ['core', 'time'])));
 
 const minute = 60_000;
 const hour = 60 * minute;

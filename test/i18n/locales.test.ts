@@ -1,7 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { matchLocale } from '../../src/i18n/locale-match.js';
-import { availableLocales, formatMessage } from '../../src/i18n/messages.js';
+import { availableLocales, formatMessage, loadCatalog } from '../../src/i18n/messages.js';
 import { compiledCatalogs, type MessageKey } from '../../src/i18n/compiled/index.js';
+
+// Catalogs load on demand in the widgets; these tests format every locale directly.
+await Promise.all(availableLocales().map((locale) => loadCatalog(locale, ['core', 'time'])));
 
 describe('matchLocale', () => {
   const shipped = ['en', 'ru'];

@@ -6,6 +6,10 @@ import {
   formatRelativeTime,
   nextChangeAt,
 } from '../../src/time/relative-time.js';
+import { availableLocales, loadCatalog } from '../../src/i18n/messages.js';
+
+// Catalogs load on demand in the widgets; these tests format every locale directly.
+await Promise.all(availableLocales().map((locale) => loadCatalog(locale, ['core', 'time'])));
 
 const minute = 60_000;
 const hour = 60 * minute;

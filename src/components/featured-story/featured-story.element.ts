@@ -1,7 +1,7 @@
 import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Story } from '../../feed/story.js';
-import { sanitizeHtml, sanitizeHtmlToString } from '../../sanitize/sanitize-html.js';
+import { sanitizeHtml, sanitizeHtmlToString } from '../../sanitize/sanitizer.js';
 import { cutExcerpt } from '../../text/excerpt.js';
 import { formatList } from '../../i18n/list.js';
 import { setFeaturedStory } from '../shared/featured-registry.js';
@@ -96,6 +96,7 @@ export class FeaturedStoryElement extends NewsElement {
   private shown?: ShownStory;
   /** The skeleton was shown: it stays (invisible) to hold its space, so the story's arrival moves nothing below. */
   private hadSkeleton = false;
+  protected override readonly rendersStoryHtml = true;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -118,7 +119,8 @@ export class FeaturedStoryElement extends NewsElement {
     } else {
       this.shown.lang = contentLang(story, feed, this.locale.value);
     }
-    if (this.loader.state === 'loading' && !this.shown) this.hadSkeleton = true;
+    // A skeleton rendered while the server's DOM stayed on screen was never seen: it holds no space.
+    if (this.loader.state === 'loading' && !this.shown && !this.renderingOffscreen) this.hadSkeleton = true;
     this.clock.watch([this.shown?.story.published], this.timeOptions);
   }
 

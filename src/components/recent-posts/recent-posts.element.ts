@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'l
 import type { Story } from '../../feed/story.js';
 import { cutExcerpt } from '../../text/excerpt.js';
 import { featuredStoryIds, onFeaturedChange } from '../shared/featured-registry.js';
+import { loadCatalog } from '../../i18n/messages.js';
 import { headingLevel, renderHeading } from '../shared/heading.js';
 import { renderImage } from '../shared/image-view.js';
 import { NewsElement } from '../shared/news-element.js';
@@ -190,6 +191,9 @@ export class RecentPostsElement extends NewsElement {
    * "load more" reveals (focus moves to them).
    */
   private updateAnnouncement(feed: unknown): void {
+    // "2 new stories" is a plural message of the catalogs' time part, which only pages that need the
+    // time messages load: a widget that announces loads it too, long before its first refresh.
+    if (this.announce) void loadCatalog(this.locale.value, ['core', 'time']);
     if (feed === this.announcedFeed) return;
     const ids = new Set(this.shownPosts.map((post) => post.story.id));
     const before = this.announcedIds;

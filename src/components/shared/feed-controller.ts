@@ -9,11 +9,20 @@
  * `stale` and the error is still reported by event, so a flaky network never replaces news with an
  * error box. The host renders from `state`, `feed`, `error` and `stale`, and is told through
  * `onSettled` when to announce an outcome.
+ *
+ * Reading a feed may need code that is fetched on demand (the WordPress or RSS/Atom reader, and
+ * through the host's `prepare` the sanitizer for an HTML body): the state turns `loaded` only once
+ * all of it is here, so nothing shows half-done and moves later. `pending` is that wait, for the
+ * host's `updateComplete`. Only the latest source's result is applied.
+ *
+ * A deferred controller (`loading="lazy"`) holds its source without fetching until `start()`.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FeedError } from '../../feed/feed-error.js';
 import { watchFeed, reloadFeed, type FeedUpdate } from '../../feed/feed-store.js';
-import { parseFeedData, parseFeedText, type ParseOptions } from '../../feed/parse-feed.js';
+import type { ParseOptions } from '../../feed/feed-detect.js';
+import { loadFeedData, loadFeedText } from '../../feed/load-feed.js';
+import { normalizeJsonFeed } from '../../feed/json-feed.js';
 import { requestFeed, type FeedResponse } from '../../feed/request.js';
 import type { Feed, Story } from '../../feed/story.js';
 
@@ -36,6 +45,8 @@ export interface FeedSource extends ParseOptions {
 export interface FeedControllerCallbacks {
   /** Called after the host rendered the outcome of a load. */
   onSettled(result: { feed: Feed } | { error: FeedError }): void;
+  /** What the host must load before it can show `feed` (such as the sanitizer), if anything. */
+  prepare?(feed: Feed): Promise<unknown> | undefined;
 }
 
 export class FeedController implements ReactiveController {
@@ -56,6 +67,12 @@ export class FeedController implements ReactiveController {
   private extraPages: Story[] = [];
   /** True while "load more" fetches the next page. */
   loadingMore = false;
+  /** Reading and preparing the latest feed, while code it needs is fetched. */
+  pending?: Promise<void>;
+  /** True until `start()`: the source is kept but not fetched (`loading="lazy"`). */
+  deferred = false;
+  /** Counts reads, so that only the latest one is applied. */
+  private reads = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -96,19 +113,23 @@ export class FeedController implements ReactiveController {
     this.error = undefined;
     this.stale = false;
     this.url = undefined;
+    this.reads++; // a read of the previous source still under way must not land
 
     if ((source.feed !== undefined && source.feed !== null) || source.inline !== undefined) {
       // Data already on the page: no request. Relative URLs resolve against `src`, else the page.
       const base = this.resolve(source.src) ?? source.baseUrl;
-      try {
-        const feed =
-          source.feed !== undefined && source.feed !== null
-            ? parseFeedData(source.feed, base, source)
-            : parseFeedText(source.inline!, 'application/json', base, source);
-        this.succeed(feed);
-      } catch (error) {
-        this.fail(error);
+      if (isServer && source.feed) {
+        // A server render is synchronous and gets the feed as JSON Feed (news-widgets/server), with
+        // the words and the sanitizer loaded beforehand: read it now, no reader to wait for.
+        this.succeed(normalizeJsonFeed(source.feed, base));
+        return;
       }
+      if (this.state !== 'loaded') this.state = 'loading';
+      this.read(() =>
+        source.feed !== undefined && source.feed !== null
+          ? loadFeedData(source.feed, base, source)
+          : loadFeedText(source.inline!, 'application/json', base, source),
+      );
       return;
     }
     if (!source.src) {
@@ -145,9 +166,16 @@ export class FeedController implements ReactiveController {
     }
   }
 
+  /** Fetches the deferred source now (the widget neared the viewport). */
+  start(): void {
+    if (!this.deferred) return;
+    this.deferred = false;
+    this.watch();
+  }
+
   private watch(): void {
     const source = this.source;
-    if (!this.connected || this.unwatch || !this.url || !source) return;
+    if (!this.connected || this.deferred || this.unwatch || !this.url || !source) return;
     this.unwatch = watchFeed(
       this.url,
       this,
@@ -167,7 +195,8 @@ export class FeedController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const response = await requestFeed(nextUrl, { timeout: this.source?.timeout, credentials: this.source?.credentials });
-      const page = parseFeedText(response.body, response.contentType, response.url, this.source);
+      const page = await loadFeedText(response.body, response.contentType, response.url, this.source);
+      await this.callbacks.prepare?.(page);
       const known = new Set(this.feed!.stories.map((story) => story.id));
       const added = page.stories.filter((story) => !known.has(story.id));
       this.extraPages.push(...added);
@@ -187,21 +216,40 @@ export class FeedController implements ReactiveController {
     const { response } = update;
     if (response && response !== this.parsedResponse) {
       this.parsedResponse = response;
-      try {
-        const feed = parseFeedText(response.body, response.contentType, response.url, this.source);
+      this.read(async () => {
+        const feed = await loadFeedText(response.body, response.contentType, response.url, this.source);
         feed.nextUrl ??= response.nextUrl;
         // Pages added by "load more" stay after a refresh of the first page.
         if (this.extraPages.length) {
           const known = new Set(feed.stories.map((story) => story.id));
           feed.stories = [...feed.stories, ...this.extraPages.filter((story) => !known.has(story.id))];
         }
-        this.succeed(feed);
-      } catch (error) {
-        this.fail(error);
-        return;
-      }
+        return feed;
+      }, update.error);
+      return;
     }
     if (update.error) this.fail(update.error);
+  }
+
+  /**
+   * Reads a feed and loads what showing it needs, then shows it (or the error), unless another
+   * read or source came in the meantime. `laterError` is a failure that came with the copy read.
+   */
+  private read(readFeed: () => Promise<Feed>, laterError?: FeedError): void {
+    const read = ++this.reads;
+    const pending = (async () => {
+      try {
+        const feed = await readFeed();
+        await this.callbacks.prepare?.(feed);
+        if (read === this.reads) this.succeed(feed);
+      } catch (error) {
+        if (read === this.reads) this.fail(error);
+        return;
+      }
+      if (laterError && read === this.reads) this.fail(laterError);
+    })();
+    this.pending = pending;
+    void pending.finally(() => this.pending === pending && (this.pending = undefined));
   }
 
   private succeed(feed: Feed): void {

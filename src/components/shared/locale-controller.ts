@@ -11,11 +11,16 @@
  * `<html lang>` or a container's `lang` re-renders exactly the widgets whose locale changed. There is
  * no page-wide locale setting to configure: two widgets in two languages on one page is normal for a
  * multilingual municipal site.
+ *
+ * A locale's catalog is loaded before the widget switches to it (with its time messages where the
+ * browser's Intl lacks the language), so no word of another language shows in between: until the
+ * first catalog is in, `ready` is false and the host does not render.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localeDirection } from '../../i18n/direction.js';
 import { matchLocale } from '../../i18n/locale-match.js';
-import { availableLocales, onCatalogsChanged } from '../../i18n/messages.js';
+import { availableLocales, isCatalogLoaded, loadCatalog, onCatalogsChanged, type CatalogPartName } from '../../i18n/messages.js';
+import { intlSpeaksDates, intlSpeaksRelativeTime } from '../../time/intl-support.js';
 
 type LocaleHost = ReactiveControllerHost & HTMLElement;
 
@@ -64,6 +69,10 @@ export class LocaleController implements ReactiveController {
   direction?: 'ltr' | 'rtl';
   /** IANA time zone for dates; `undefined` means the visitor's. */
   timeZone?: string;
+  /** False until the catalog of the widget's locale is loaded: the host waits to render. */
+  ready = false;
+  /** The catalog load the widget waits for, if any. */
+  pending?: Promise<void>;
 
   constructor(private readonly host: LocaleHost) {
     host.addController(this);
@@ -100,9 +109,22 @@ export class LocaleController implements ReactiveController {
       [inheritedAttribute(host, 'lang'), ...(navigator.languages ?? [navigator.language])],
       availableLocales(),
     );
+    // Where the browser's Intl lacks the language, times come from the catalog's own messages.
+    const parts: CatalogPartName[] = intlSpeaksRelativeTime(locale) && intlSpeaksDates(locale) ? ['core'] : ['core', 'time'];
+    if (!isCatalogLoaded(locale, parts)) {
+      // Keep the current words until the new ones are here; then resolve again (lang may have moved on).
+      const pending = loadCatalog(locale, parts).then(() => {
+        if (this.pending === pending) this.pending = undefined;
+        if (controllers.has(this)) this.refresh();
+      });
+      this.pending = pending;
+      return;
+    }
+    const becameReady = !this.ready;
+    this.ready = true;
     const direction = inheritedAttribute(host, 'dir') ? undefined : localeDirection(locale);
     const timeZone = validTimeZone(inheritedAttribute(host, 'time-zone'));
-    if (force || locale !== this.value || direction !== this.direction || timeZone !== this.timeZone) {
+    if (force || becameReady || locale !== this.value || direction !== this.direction || timeZone !== this.timeZone) {
       this.value = locale;
       this.direction = direction;
       this.timeZone = timeZone;

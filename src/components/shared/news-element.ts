@@ -8,12 +8,14 @@ import { adoptStyles, html, isServer, LitElement, nothing, type PropertyValues, 
 import { FeedError } from '../../feed/feed-error.js';
 import { defaultTimeout } from '../../feed/request.js';
 import type { Feed, Story } from '../../feed/story.js';
-import type { FeedTransform } from '../../feed/parse-feed.js';
+import type { FeedTransform } from '../../feed/feed-detect.js';
 import { formatMessage, type MessageKey, type MessageValues } from '../../i18n/messages.js';
 import { ClockController } from './clock-controller.js';
 import { FeedErrorEvent, FeedLoadEvent } from './events.js';
 import { FeedController } from './feed-controller.js';
 import { LocaleController } from './locale-controller.js';
+import { whenNearViewport } from './viewport.js';
+import { loadSanitizer } from '../../sanitize/sanitizer.js';
 import { renderTime } from './time-view.js';
 import { parseDuration } from '../../time/duration.js';
 import { defaultThresholdMs, type TimeOptions } from '../../time/relative-time.js';
@@ -68,6 +70,7 @@ export abstract class NewsElement extends LitElement {
     theme: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
     slottedNames: { state: true },
+    loading: {},
   };
 
   /** Feed URL, resolved against the page. Changing it loads the new feed. */
@@ -128,6 +131,12 @@ export abstract class NewsElement extends LitElement {
    * nodes instead of an HTML string). Replacing the DOM once costs nothing measurable for a widget.
    */
   private serverRoot?: ShadowRoot;
+
+  /** True while renders go to the detached fragment, the server's DOM still on screen (see above). */
+  protected get renderingOffscreen(): boolean {
+    return this.serverRoot !== undefined;
+  }
+
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed); // lit has committed this render to the render root
     const root = this.serverRoot;
@@ -148,6 +157,12 @@ export abstract class NewsElement extends LitElement {
     return super.createRenderRoot();
   }
 
+  /** `lazy` waits to fetch the feed until the widget nears the viewport (for widgets far down a page); `eager` by default. */
+  declare loading?: 'eager' | 'lazy';
+
+  /** True for a widget that shows a story's HTML body: the sanitizer is loaded before such a story shows. */
+  protected readonly rendersStoryHtml: boolean = false;
+
   protected readonly locale = new LocaleController(this);
   protected readonly clock = new ClockController(this);
   protected readonly loader = new FeedController(this, {
@@ -165,12 +180,8 @@ export abstract class NewsElement extends LitElement {
         this.dispatchEvent(new FeedErrorEvent(outcome.error));
       }
     },
+    prepare: (feed) => (this.rendersStoryHtml && feed.stories.some((story) => story.contentHtml) ? loadSanitizer() : undefined),
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!isServer) this.readSlotted();
-  }
 
   /** Re-reads which named slots the page filled (the `slotchange` handler of every slot). */
   protected readonly readSlotted = (): void => {
@@ -189,10 +200,74 @@ export abstract class NewsElement extends LitElement {
     return html`<div part="footer" ?hidden=${!this.hasSlotted('footer')}><slot name="footer" @slotchange=${this.readSlotted}></slot></div>`;
   }
 
+  private nearViewport = false;
+  private stopWatchingViewport?: () => void;
+
+  override connectedCallback(): void {
+    this.deferUntilNearViewport(); // before the controllers connect, so a deferred feed is not fetched
+    super.connectedCallback();
+    if (!isServer) this.readSlotted();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatchingViewport?.();
+    this.stopWatchingViewport = undefined;
+  }
+
+  /** `loading="lazy"`: the feed waits until the widget nears the viewport. */
+  private deferUntilNearViewport(): void {
+    const defer = this.loading === 'lazy' && !this.nearViewport;
+    if (!defer) {
+      this.stopWatchingViewport?.();
+      this.stopWatchingViewport = undefined;
+      this.loader.start();
+      return;
+    }
+    this.loader.deferred = true;
+    if (this.isConnected && !this.stopWatchingViewport) {
+      this.stopWatchingViewport = whenNearViewport(this, () => {
+        this.nearViewport = true;
+        this.stopWatchingViewport = undefined;
+        this.loader.start();
+      });
+    }
+  }
+
+  /** Also waits for code loaded on demand (the locale's words, a feed reader, the sanitizer) and the render after it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let waiting = this.locale.pending ?? this.loader.pending; waiting; waiting = this.locale.pending ?? this.loader.pending) {
+      await waiting;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  /**
+   * Until the words of its locale are loaded the widget renders nothing, rather than words of
+   * another language that would be replaced a moment later; its feed loads meanwhile.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (this.locale.ready) return true;
+    this.readInputs(changed);
+    return false;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (isServer) this.locale.resolveFromOwnAttributes();
+    this.readInputs(changed);
+  }
+
+  private inputsRead = false;
+
+  /** Applies changed inputs to the controllers: the feed source, the tags. */
+  private readInputs(changed: PropertyValues<this>): void {
+    const first = !this.inputsRead;
+    this.inputsRead = true;
+    if (changed.has('loading')) this.deferUntilNearViewport();
     const sourceChanged = ['src', 'feed', 'timeout', 'format', 'credentials', 'transform', 'refresh'].some((name) => (changed as Map<PropertyKey, unknown>).has(name));
-    if (!this.hasUpdated || sourceChanged) {
+    if (first || sourceChanged) {
       this.loader.setSource({
         src: this.src,
         feed: this.feed,
@@ -205,7 +280,7 @@ export abstract class NewsElement extends LitElement {
         baseUrl: this.ownerDocument?.baseURI,
       });
     }
-    if (!this.hasUpdated || changed.has('tags')) {
+    if (first || changed.has('tags')) {
       const wanted = (this.tags ?? '').split(',').map((tag) => tag.trim().toLowerCase()).filter(Boolean);
       this.wantedTags = wanted.length ? new Set(wanted) : undefined;
     }

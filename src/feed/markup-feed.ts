@@ -1,0 +1,19 @@
+/**
+ * A feed body that starts with markup: RSS or Atom, else the error that says what it is instead (an
+ * HTML page such as a CMS error page or a login wall, or XML that is no feed). Its own module so
+ * that the XML reader is fetched only for such bodies. No DOM beyond the XML parser.
+ */
+import type { ParseOptions } from './feed-detect.js';
+import { FeedError } from './feed-error.js';
+import type { Feed } from './story.js';
+import { isXmlFeedText, parseXmlFeed } from './xml-feed.js';
+
+/** `text` is `isMarkupText` (feed-detect.ts), without its byte order mark. */
+export function parseMarkupFeed(text: string, contentType: string | null, feedUrl: string | undefined, options: ParseOptions = {}): Feed {
+  const xmlForced = options.format === 'rss' || options.format === 'atom';
+  if (!options.transform && (xmlForced || (!options.format && isXmlFeedText(text)))) return parseXmlFeed(text, feedUrl);
+  if (/html/i.test(contentType ?? '') || /^\s*<(!doctype html|html)[\s>]/i.test(text)) {
+    throw new FeedError('format', 'The server sent an HTML page instead of a feed.');
+  }
+  throw new FeedError('format', 'The XML document is not an RSS or Atom feed.');
+}

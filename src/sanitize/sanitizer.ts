@@ -1,0 +1,38 @@
+/**
+ * The story-body sanitizer, loaded on demand: DOMPurify and its configuration are the largest part
+ * of the library and only a featured story with an HTML body needs them. The feed controller awaits
+ * `loadSanitizer()` before such a story is shown, so `sanitizeHtml` below is synchronous where it
+ * is called (in `willUpdate`) and the body never appears late.
+ */
+import type { sanitizeHtml as sanitizeNow, sanitizeHtmlToString as sanitizeToStringNow } from './sanitize-html.js';
+
+let sanitizer: typeof sanitizeNow | undefined;
+let toString: typeof sanitizeToStringNow | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the sanitizer once per page; resolves when `sanitizeHtml` works. */
+export function loadSanitizer(): Promise<void> {
+  loading ??= import('./sanitize-html.js').then((module) => {
+    sanitizer = module.sanitizeHtml;
+    toString = module.sanitizeHtmlToString;
+  });
+  return loading;
+}
+
+/**
+ * A sanitized copy of `html` as nodes ready to insert (see sanitize-html.ts). Before the sanitizer
+ * is loaded, nothing: unsanitized HTML is never shown, and the caller shows the story's text.
+ */
+export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string): DocumentFragment {
+  if (sanitizer) return sanitizer(html, baseUrl, linkTarget);
+  void loadSanitizer();
+  return document.createDocumentFragment();
+}
+
+/**
+ * The same, as an HTML string, for the server renderer (news-widgets/server), which loads the
+ * sanitizer before it renders. Before the sanitizer is loaded, nothing.
+ */
+export function sanitizeHtmlToString(html: string, baseUrl?: string, linkTarget?: string): string {
+  return toString ? toString(html, baseUrl, linkTarget) : '';
+}

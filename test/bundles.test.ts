@@ -1,0 +1,47 @@
+import { expect } from '@open-wc/testing';
+
+/**
+ * The CDN module build (dist/, run `npm run build` first) fetches only what a page needs. The size
+ * budgets in package.json ("size-limit") add up the files each of these pages loads; these tests
+ * check that the pages load exactly those files, so a budget cannot measure less than a page gets.
+ */
+describe('what a page loads from the CDN module build', () => {
+  let frame: HTMLIFrameElement | undefined;
+  afterEach(() => frame?.remove());
+  beforeEach(() => localStorage.clear());
+
+  /** Opens a page, waits until `ready` holds, and returns the build's files it fetched, by chunk name. */
+  async function scriptsLoadedBy(url: string, ready: (page: Document) => boolean): Promise<string[]> {
+    frame = document.createElement('iframe');
+    frame.src = url;
+    document.body.append(frame);
+    const started = performance.now();
+    while (!(frame.contentDocument && ready(frame.contentDocument))) {
+      if (performance.now() - started > 8000) throw new Error(`timed out waiting for ${url}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200)); // anything fetched late would show now
+    return frame
+      .contentWindow!.performance.getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.startsWith('/dist/'))
+      .map((path) => path.replace(/^\/dist\/(chunks\/)?/, '').replace(/-[\w-]{8}\.js$/, ''))
+      .sort();
+  }
+
+  const shadowParts = (page: Document, selector: string, part: string) => page.querySelector(selector)?.shadowRoot?.querySelectorAll(`[part~="${part}"]`) ?? [];
+
+  it('a Russian page with only <recent-posts> and a JSON Feed: the entry and the Russian words, no sanitizer, no other reader', async () => {
+    const loaded = await scriptsLoadedBy('/test/fixtures/pages/recent-posts-only.html', (page) => shadowParts(page, 'recent-posts', 'item').length > 0);
+    // The feed has HTML bodies (content_html): recent-posts shows their text, never the sanitized HTML.
+    expect(loaded).to.deep.equal(['news-widgets.js', 'ru.core']);
+  });
+
+  it('a page with both elements and a story with an HTML body: the sanitizer too', async () => {
+    const loaded = await scriptsLoadedBy(
+      '/test/fixtures/pages/both-widgets.html',
+      (page) => shadowParts(page, 'recent-posts', 'item').length > 0 && (shadowParts(page, 'featured-story', 'body')[0]?.querySelector('blockquote') ?? null) !== null,
+    );
+    expect(loaded).to.deep.equal(['news-widgets.js', 'ru.core', 'sanitize-html']);
+  });
+});

@@ -1,0 +1,68 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../src/define.js';
+import type { RecentPostsElement } from '../../src/index.js';
+import { feedUrl, parts } from '../helpers.js';
+
+/** Resolves after `frames` animation frames: long enough for IntersectionObserver to report. */
+const frames = async (count: number) => {
+  for (let index = 0; index < count; index++) await new Promise((resolve) => requestAnimationFrame(resolve));
+};
+
+describe('loading="lazy"', () => {
+  let fetchSpy: sinon.SinonSpy;
+  beforeEach(() => (fetchSpy = sinon.spy(window, 'fetch')));
+  afterEach(() => fetchSpy.restore());
+
+  const requestsFor = (url: string) => fetchSpy.getCalls().filter((call) => String(call.args[0]) === url).length;
+
+  it('fetches nothing for a widget far down the page until it is scrolled near, then loads and renders it', async () => {
+    const url = `${feedUrl('english.json')}?lazy=${Math.random()}`;
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <div style="height: 8000px"></div>
+      <recent-posts loading="lazy" src=${url} lang="en"></recent-posts>
+    </div>`);
+    const element = page.querySelector<RecentPostsElement>('recent-posts')!;
+    await element.updateComplete;
+    await frames(5);
+    expect(requestsFor(url), 'no request while far from the viewport').to.equal(0);
+    expect(parts(element, 'item')).to.have.length(0);
+
+    const loaded = oneEvent(element, 'feed-load');
+    element.scrollIntoView();
+    await loaded;
+    await element.updateComplete;
+    expect(requestsFor(url)).to.equal(1);
+    expect(parts(element, 'item')).to.have.length(2);
+    window.scrollTo(0, 0);
+  });
+
+  it('loads a lazy widget in view at once, and an eager one far down the page at once', async () => {
+    const nearUrl = `${feedUrl('english.json')}?near=${Math.random()}`;
+    const farUrl = `${feedUrl('english.json')}?far=${Math.random()}`;
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <recent-posts loading="lazy" src=${nearUrl} lang="en"></recent-posts>
+      <div style="height: 8000px"></div>
+      <recent-posts src=${farUrl} lang="en"></recent-posts>
+    </div>`);
+    const [near, far] = [...page.querySelectorAll<RecentPostsElement>('recent-posts')];
+    await Promise.all([oneEvent(near!, 'feed-load'), oneEvent(far!, 'feed-load')]);
+    expect(requestsFor(nearUrl)).to.equal(1);
+    expect(requestsFor(farUrl)).to.equal(1);
+  });
+
+  it('fetches at once when loading turns from lazy to eager', async () => {
+    const url = `${feedUrl('english.json')}?switch=${Math.random()}`;
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <div style="height: 8000px"></div>
+      <recent-posts loading="lazy" src=${url} lang="en"></recent-posts>
+    </div>`);
+    const element = page.querySelector<RecentPostsElement>('recent-posts')!;
+    await frames(5);
+    expect(requestsFor(url)).to.equal(0);
+    const loaded = oneEvent(element, 'feed-load');
+    element.loading = 'eager';
+    await loaded;
+    expect(requestsFor(url)).to.equal(1);
+  });
+});
