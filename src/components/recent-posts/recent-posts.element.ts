@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'l
 import type { Story } from '../../feed/story.js';
 import { cutExcerpt } from '../../text/excerpt.js';
 import { featuredStoryIds, onFeaturedChange } from '../shared/featured-registry.js';
-import { loadCatalog } from '../../i18n/messages.js';
+import { isCatalogLoaded, loadCatalog } from '../../i18n/messages.js';
 import { headingLevel, renderHeading } from '../shared/heading.js';
 import { renderImage } from '../shared/image-view.js';
 import { NewsElement } from '../shared/news-element.js';
@@ -129,8 +129,8 @@ export class RecentPostsElement extends NewsElement {
   /** Politely tells screen readers how many new posts a refresh brought ("2 new stories"). */
   announce = false;
 
-  /** What the live region says; set when a refresh shows posts that were not shown before. */
-  private announcement = '';
+  /** How many posts the last refresh added, for the live region. */
+  private announcedCount = 0;
   /** Ids of the posts shown after the last loaded feed, to tell new ones after a refresh. */
   private announcedIds?: Set<string>;
   private announcedFeed?: unknown;
@@ -201,7 +201,7 @@ export class RecentPostsElement extends NewsElement {
     this.announcedIds = feed ? ids : undefined;
     if (!this.announce || !before || !feed) return;
     const added = [...ids].filter((id) => !before.has(id)).length;
-    if (added) this.announcement = this.message('newStories', { count: added });
+    if (added) this.announcedCount = added;
   }
 
   protected override render() {
@@ -233,9 +233,19 @@ export class RecentPostsElement extends NewsElement {
               : nothing}
             ${this.renderStatus(true)}`
         : html`${showSkeleton ? this.renderSkeleton(layout) : nothing}${this.renderStatus(false)}`}
-      ${this.announce ? html`<p part="announcement" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>` : nothing}
+      ${this.announce ? html`<p part="announcement" class="visually-hidden" role="status" aria-live="polite">${this.announcementText()}</p>` : nothing}
       ${this.renderFooter()}
     </section>`;
+  }
+
+  /**
+   * What the live region says. Its message is in the catalog's time part, which this widget loads
+   * itself: until it is in, nothing (a word of another language would be worse); the catalog's
+   * arrival re-renders every widget, and the region then speaks.
+   */
+  private announcementText(): string {
+    const locale = this.locale.value;
+    return this.announcedCount && isCatalogLoaded(locale, ['core', 'time']) ? this.message('newStories', { count: this.announcedCount }) : '';
   }
 
   /** Placeholder posts of the loaded posts' size: `limit` of them, in the same layout, so nothing below moves when they arrive. */
