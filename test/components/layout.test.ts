@@ -74,6 +74,7 @@ describe('layouts', () => {
   describe('<recent-posts layout>', () => {
     it('list: titles, excerpts and times, no images', async () => {
       const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src=${feedUrl('layout.ru.json')} limit="3"></recent-posts>`);
+      expect(element.layout).to.equal('list');
       expect(part(element, 'base')!.classList.contains('list')).to.equal(true);
       expect(parts(element, 'item')).to.have.length(3);
       expect(parts(element, 'excerpt')).to.have.length(3);
@@ -116,7 +117,7 @@ describe('layouts', () => {
       expect(parts(element, 'excerpt')).to.have.length(0);
       element.layout = 'cards';
       await element.updateComplete;
-      expect(element.getAttribute('layout')).to.equal('cards');
+      expect(part(element, 'base')!.classList.contains('cards')).to.equal(true);
       expect(parts(element, 'image')).to.have.length(2);
     });
   });

@@ -100,7 +100,7 @@ export class RecentPostsElement extends NewsElement {
     heading: {},
     excludeFeatured: { type: Boolean, attribute: 'exclude-featured' },
     loadMore: { type: Boolean, attribute: 'load-more' },
-    layout: { reflect: true },
+    layout: {},
     announce: { type: Boolean },
     extraShown: { state: true },
   };
@@ -124,7 +124,7 @@ export class RecentPostsElement extends NewsElement {
   loadMore = false;
 
   /** `list` (title, excerpt, time; the default), `cards` (a grid with images) or `compact` (title and time). */
-  declare layout?: RecentPostsLayout;
+  layout: RecentPostsLayout = 'list';
 
   /** Politely tells screen readers how many new posts a refresh brought ("2 new stories"). */
   announce = false;
@@ -279,7 +279,7 @@ export class RecentPostsElement extends NewsElement {
 
   /** The layout to render: the attribute's value if it is one we have, else `list`. */
   private get shownLayout(): RecentPostsLayout {
-    return (layouts.includes(this.layout!) ? this.layout : 'list') as RecentPostsLayout;
+    return (layouts.includes(this.layout) ? this.layout : 'list') as RecentPostsLayout;
   }
 
   private renderPost({ story, title, excerpt, lang }: ShownPost, index: number, level: number, layout: RecentPostsLayout) {
