@@ -40,13 +40,26 @@ describe('loading="lazy"', () => {
   it('loads a lazy widget in view at once, and an eager one far down the page at once', async () => {
     const nearUrl = `${feedUrl('english.json')}?near=${Math.random()}`;
     const farUrl = `${feedUrl('english.json')}?far=${Math.random()}`;
-    const page = await fixture<HTMLDivElement>(html`<div>
-      <recent-posts loading="lazy" src=${nearUrl} lang="en"></recent-posts>
-      <div style="height: 8000px"></div>
-      <recent-posts src=${farUrl} lang="en"></recent-posts>
-    </div>`);
-    const [near, far] = [...page.querySelectorAll<RecentPostsElement>('recent-posts')];
-    await Promise.all([oneEvent(near!, 'feed-load'), oneEvent(far!, 'feed-load')]);
+    // Listening before the page renders: both may load before fixture() resolves.
+    const loaded = new Set<EventTarget>();
+    let bothLoaded = () => {};
+    const record = (event: Event) => {
+      loaded.add(event.composedPath()[0]!);
+      if (loaded.size === 2) bothLoaded();
+    };
+    document.addEventListener('feed-load', record);
+    try {
+      const done = new Promise<void>((resolve) => (bothLoaded = resolve));
+      const page = await fixture<HTMLDivElement>(html`<div>
+        <recent-posts loading="lazy" src=${nearUrl} lang="en"></recent-posts>
+        <div style="height: 8000px"></div>
+        <recent-posts src=${farUrl} lang="en"></recent-posts>
+      </div>`);
+      await done;
+      expect([...loaded]).to.have.members([...page.querySelectorAll('recent-posts')]);
+    } finally {
+      document.removeEventListener('feed-load', record);
+    }
     expect(requestsFor(nearUrl)).to.equal(1);
     expect(requestsFor(farUrl)).to.equal(1);
   });

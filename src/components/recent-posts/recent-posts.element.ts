@@ -143,6 +143,12 @@ export class RecentPostsElement extends NewsElement {
   private shownPosts: ShownPost[] = [];
   private stopWatchingFeatured?: () => void;
 
+  constructor() {
+    super();
+    // The announce message is in the catalogs' time part: the widget waits for it like for its words.
+    this.locale.needsTimeMessages = () => this.announce;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopWatchingFeatured = onFeaturedChange(() => this.excludeFeatured && this.requestUpdate());

@@ -90,6 +90,9 @@ export class LocaleController implements ReactiveController {
     controllers.delete(this);
   }
 
+  /** The host also says messages of the catalogs' time part (such as the `announce` message). */
+  needsTimeMessages?: () => boolean;
+
   /**
    * On a server (lit SSR) there is no document to walk and `hostConnected` never runs: the locale,
    * direction and time zone come from the element's own `lang`, `dir` and `time-zone` attributes.
@@ -110,7 +113,8 @@ export class LocaleController implements ReactiveController {
       availableLocales(),
     );
     // Where the browser's Intl lacks the language, times come from the catalog's own messages.
-    const parts: CatalogPartName[] = intlSpeaksRelativeTime(locale) && intlSpeaksDates(locale) ? ['core'] : ['core', 'time'];
+    const parts: CatalogPartName[] =
+      intlSpeaksRelativeTime(locale) && intlSpeaksDates(locale) && !this.needsTimeMessages?.() ? ['core'] : ['core', 'time'];
     if (!isCatalogLoaded(locale, parts)) {
       // Keep the current words until the new ones are here; then resolve again (lang may have moved on).
       const pending = loadCatalog(locale, parts).then(() => {
