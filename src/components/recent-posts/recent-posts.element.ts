@@ -143,10 +143,9 @@ export class RecentPostsElement extends NewsElement {
   private shownPosts: ShownPost[] = [];
   private stopWatchingFeatured?: () => void;
 
-  constructor() {
-    super();
-    // The announce message is in the catalogs' time part: the widget waits for it like for its words.
-    this.locale.needsTimeMessages = () => this.announce;
+  /** The announce message is in the catalogs' time part: a widget that announces waits for it like for its words. */
+  protected override get needsTimeMessages(): boolean {
+    return this.announce;
   }
 
   override connectedCallback(): void {

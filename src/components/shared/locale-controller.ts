@@ -74,7 +74,14 @@ export class LocaleController implements ReactiveController {
   /** The catalog load the widget waits for, if any. */
   pending?: Promise<void>;
 
-  constructor(private readonly host: LocaleHost) {
+  /**
+   * `needsTimeMessages` says whether the host shows messages of the catalogs' time part even where
+   * the browser's Intl has the language (the `announce` message of recent-posts).
+   */
+  constructor(
+    private readonly host: LocaleHost,
+    private readonly needsTimeMessages: () => boolean = () => false,
+  ) {
     host.addController(this);
   }
 
@@ -89,9 +96,6 @@ export class LocaleController implements ReactiveController {
   hostDisconnected(): void {
     controllers.delete(this);
   }
-
-  /** The host also says messages of the catalogs' time part (such as the `announce` message). */
-  needsTimeMessages?: () => boolean;
 
   /**
    * On a server (lit SSR) there is no document to walk and `hostConnected` never runs: the locale,
@@ -114,7 +118,7 @@ export class LocaleController implements ReactiveController {
     );
     // Where the browser's Intl lacks the language, times come from the catalog's own messages.
     const parts: CatalogPartName[] =
-      intlSpeaksRelativeTime(locale) && intlSpeaksDates(locale) && !this.needsTimeMessages?.() ? ['core'] : ['core', 'time'];
+      intlSpeaksRelativeTime(locale) && intlSpeaksDates(locale) && !this.needsTimeMessages() ? ['core'] : ['core', 'time'];
     if (!isCatalogLoaded(locale, parts)) {
       // Keep the current words until the new ones are here; then resolve again (lang may have moved on).
       const pending = loadCatalog(locale, parts).then(() => {

@@ -163,7 +163,12 @@ export abstract class NewsElement extends LitElement {
   /** True for a widget that shows a story's HTML body: the sanitizer is loaded before such a story shows. */
   protected readonly rendersStoryHtml: boolean = false;
 
-  protected readonly locale = new LocaleController(this);
+  protected readonly locale = new LocaleController(this, () => this.needsTimeMessages);
+
+  /** Whether the widget says messages of the catalogs' time part even where Intl has the language. */
+  protected get needsTimeMessages(): boolean {
+    return false;
+  }
   protected readonly clock = new ClockController(this);
   protected readonly loader = new FeedController(this, {
     onSettled: (outcome) => {
