@@ -1,4 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
+import { until } from './helpers.js';
 
 /**
  * The demo's theming page (demo/theming.html) as `npm start` serves it: under the strict CSP, with
@@ -14,17 +15,6 @@ describe('the theming page of the demo', () => {
     localStorage.clear();
     problems = [];
   });
-
-  /** Waits until `read()` returns a truthy value (the page renders on its own schedule). */
-  async function until<T>(read: () => T | false | null | undefined, what: string): Promise<T> {
-    const started = performance.now();
-    for (;;) {
-      const value = read();
-      if (value) return value;
-      if (performance.now() - started > 8000) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
 
   /**
    * Opens the page in a frame, listening for CSP violations, uncaught errors and console errors

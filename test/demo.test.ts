@@ -1,4 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
+import { until } from './helpers.js';
 import { compiledCatalogs } from '../src/i18n/compiled/index.js';
 import { formatMessage, loadCatalog } from '../src/i18n/messages.js';
 
@@ -25,17 +26,6 @@ describe('the demo page', () => {
     await loaded;
     frame.contentWindow!.addEventListener('error', (event) => errors.push(event.message));
     return frame.contentDocument!;
-  }
-
-  /** Waits until `read()` returns a truthy value (the page renders on its own schedule). */
-  async function until<T>(read: () => T | false | null | undefined, what: string): Promise<T> {
-    const started = performance.now();
-    for (;;) {
-      const value = read();
-      if (value) return value;
-      if (performance.now() - started > 8000) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
   }
 
   const shadowText = (document: Document, selector: string, part: string) =>
@@ -120,6 +110,8 @@ describe('the demo page', () => {
       const found = shadowText(page, 'recent-posts', 'time');
       return found.includes('9 hours ago') && found;
     }, 'English times');
+    // The story of the day re-renders on its own schedule (its feed and sanitizer arrive separately).
+    await until(() => /[a-z]/.test(shadowText(page, 'featured-story', 'title')[0] ?? ''), 'the English story of the day');
     expect(page.documentElement.lang).to.equal('en');
     expect(new URL(page.location.href).searchParams.get('lang')).to.equal('en');
     expect(times).to.include('22 hours ago');

@@ -76,3 +76,14 @@ export async function loadedFixture<T extends HTMLElement>(template: TemplateRes
     document.removeEventListener('feed-error', record);
   }
 }
+
+/** Resolves with `read()`'s first truthy value, polling: for pages that render on their own schedule. */
+export async function until<T>(read: () => T | false | null | undefined, what: string, timeoutMs = 8000): Promise<T> {
+  const started = performance.now();
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

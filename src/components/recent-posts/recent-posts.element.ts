@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'l
 import type { Story } from '../../feed/story.js';
 import { cutExcerpt } from '../../text/excerpt.js';
 import { featuredStoryIds, onFeaturedChange } from '../shared/featured-registry.js';
-import { isCatalogLoaded, loadCatalog } from '../../i18n/messages.js';
+import { isCatalogLoaded } from '../../i18n/messages.js';
 import { headingLevel, renderHeading } from '../shared/heading.js';
 import { renderImage } from '../shared/image-view.js';
 import { NewsElement } from '../shared/news-element.js';
@@ -183,6 +183,8 @@ export class RecentPostsElement extends NewsElement {
     }
     this.hiddenLoaded = next < stories.length;
     this.hasMore = this.loadMore && this.shownPosts.length > 0 && (this.hiddenLoaded || Boolean(feed?.nextUrl));
+    // Turned on after connecting: the locale controller now loads the time part too (needsTimeMessages).
+    if (changed.has('announce') && this.announce && this.hasUpdated) this.locale.refresh();
     this.updateAnnouncement(feed);
     this.clock.watch(
       this.shownPosts.map((post) => post.story.published),
@@ -196,9 +198,6 @@ export class RecentPostsElement extends NewsElement {
    * "load more" reveals (focus moves to them).
    */
   private updateAnnouncement(feed: unknown): void {
-    // "2 new stories" is a plural message of the catalogs' time part, which only pages that need the
-    // time messages load: a widget that announces loads it too, long before its first refresh.
-    if (this.announce) void loadCatalog(this.locale.value, ['core', 'time']);
     if (feed === this.announcedFeed) return;
     const ids = new Set(this.shownPosts.map((post) => post.story.id));
     const before = this.announcedIds;
