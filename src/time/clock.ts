@@ -2,8 +2,12 @@
  * The one clock behind every relative time on the page.
  *
  * Each subscriber says when its text next changes (see `nextChangeAt`); the clock keeps a single
- * timer for the earliest of those moments, so 500 times on a page cost one timer that wakes once per
- * needed unit boundary, not 500 intervals. While the page is hidden the timer is dropped (nobody
+ * timer for the earliest of those moments, rounded up to the next whole minute of the wall clock.
+ * Relative times read in minutes at the finest, but each changes at its own second (a story published
+ * at 12:00:17 turns "1 minute ago" at 12:01:17): without the rounding, 500 times published at 500
+ * different seconds would wake the page 500 times a minute. Rounded, every text that changed within
+ * the minute is updated by one wake at its end, so 500 times on a page cost one timer that wakes at
+ * most once a minute, and a text is never more than a minute late. While the page is hidden the timer is dropped (nobody
  * reads a background tab, and browsers throttle its timers anyway); when the page becomes visible
  * again every subscriber that fell due is updated at once. No DOM beyond `document.visibilityState`.
  */
@@ -16,6 +20,9 @@ interface Subscription {
 
 /** setTimeout cannot wait longer than 2^31-1 ms; longer waits are done in steps. */
 const longestTimeout = 2 ** 31 - 1;
+
+/** Wakes are rounded up to whole minutes of the wall clock: the finest unit a relative time shows. */
+const wakeQuantum = 60_000;
 
 export class SharedClock {
   private readonly subscriptions = new Map<object, Subscription>();
@@ -59,6 +66,7 @@ export class SharedClock {
     if (!this.isHidden()) {
       for (const { dueAt } of this.subscriptions.values()) if (dueAt !== undefined && dueAt < earliest) earliest = dueAt;
     }
+    if (earliest !== Infinity) earliest = Math.ceil(earliest / wakeQuantum) * wakeQuantum;
     if (earliest === this.timerDueAt) return;
     clearTimeout(this.timer);
     this.timer = undefined;

@@ -12,7 +12,8 @@ describe('the shared clock on a page of widgets', () => {
   beforeEach(() => (clock = sinon.useFakeTimers({ now: start, toFake: ['Date', 'setTimeout', 'clearTimeout'] })));
   afterEach(() => clock.restore());
 
-  it('keeps 500 relative times in 5 widgets current with one timer that wakes only when a text changes', async () => {
+  it('keeps 500 relative times in 5 widgets current with one timer that wakes only when a text changes', async function () {
+    this.timeout(30_000); // 60 simulated minutes of 500 times: seconds of real work on a busy machine
     const wholeMinute = Math.floor(start / 60_000) * 60_000;
     const feed = (widget: number) => ({
       version: 'https://jsonfeed.org/version/1.1',
@@ -47,5 +48,43 @@ describe('the shared clock on a page of widgets', () => {
     }
     const firstTime = widgets[0]!.shadowRoot!.querySelector('time')!.textContent!.trim();
     expect(firstTime).to.equal('1 hour ago'); // 1 minute old at the start, 61 minutes old now
+  });
+
+  it('wakes once a minute for 500 times published at 500 different seconds, each text at most a minute late', async function () {
+    this.timeout(30_000);
+    const seconds = (index: number) => 1 + ((index * 7) % 59); // 1 to 59 seconds past a minute
+    // 500 stories published 1 to 50 minutes ago, each at its own second.
+    const published = Array.from({ length: 500 }, (_, index) => start - (1 + (index % 50)) * 60_000 - seconds(index) * 1000 + 30_000);
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      items: published.map((date, index) => ({ id: `${index}`, title: `Story ${index}`, date_published: new Date(date).toISOString() })),
+    };
+    const widget = await fixture<RecentPostsElement>(html`<recent-posts lang="en" limit="500" .feed=${feed}></recent-posts>`);
+    await widget.updateComplete;
+    const times = () => [...widget.shadowRoot!.querySelectorAll('time')];
+    expect(times()).to.have.length(500);
+    expect(clock.countTimers()).to.equal(1);
+
+    const wakes = sinon.spy(sharedClock as unknown as { tick(): void }, 'tick');
+    try {
+      for (let minute = 0; minute < 10; minute++) {
+        await clock.tickAsync(minute === 0 ? 30_000 : 60_000); // to 12:01:00, then each whole minute to 12:10
+        await widget.updateComplete;
+        expect(clock.countTimers(), 'one timer, whatever the number of times').to.equal(1);
+        // At a whole minute every text is current: it reads the whole minutes elapsed since publication.
+        const now = Date.now();
+        expect(now % 60_000).to.equal(0);
+        for (const time of times()) {
+          const elapsed = Math.floor((now - Date.parse(time.getAttribute('datetime')!)) / 60_000);
+          const expected = elapsed >= 60 ? `${Math.floor(elapsed / 60)} hour${elapsed >= 120 ? 's' : ''} ago` : `${elapsed} minute${elapsed === 1 ? '' : 's'} ago`;
+          expect(time.textContent!.trim(), time.getAttribute('datetime')!).to.equal(expected);
+        }
+      }
+      // Ten simulated minutes: one wake at each whole minute, not one per time (which would be 5,000).
+      expect(wakes.callCount).to.equal(10);
+      for (const call of wakes.getCalls()) expect(call.thisValue).to.equal(sharedClock);
+    } finally {
+      wakes.restore();
+    }
   });
 });

@@ -31,6 +31,23 @@ describe('SharedClock', () => {
     expect(clock.countTimers()).to.equal(0);
   });
 
+  it('rounds wakes up to the next whole minute, so times due at different seconds share one wake', () => {
+    const shared = new SharedClock();
+    const calls: string[] = [];
+    shared.schedule({}, () => calls.push('a'), start + 17_000);
+    shared.schedule({}, () => calls.push('b'), start + 43_000);
+    shared.schedule({}, () => calls.push('c'), start + 60_000);
+    shared.schedule({}, () => calls.push('d'), start + 61_000);
+    clock.tick(59_999);
+    expect(calls, 'nobody is woken before the whole minute').to.deep.equal([]);
+    clock.tick(1);
+    expect(calls, 'one wake at 12:01:00 for everything due by then').to.deep.equal(['a', 'b', 'c']);
+    clock.tick(59_999);
+    expect(calls).to.have.length(3);
+    clock.tick(1);
+    expect(calls).to.deep.equal(['a', 'b', 'c', 'd']);
+  });
+
   it('holds no timer when nobody is due, and drops a subscriber on unsubscribe', () => {
     const shared = new SharedClock();
     const owner = {};
