@@ -27,6 +27,40 @@ const litUsesOurTrustedTypesPolicy = {
   },
 };
 
+/**
+ * The classic bundle has all the widgets' code in it, but not the locale data a page does not use:
+ * the catalog parts of each locale (and intl-messageformat, which only their plural messages need)
+ * are fetched on demand from the module build's chunks, exactly as the module build does. Those chunks
+ * import nothing, so a classic script can load them with import(); their URLs are resolved against
+ * the classic script's own address, captured while it runs. The module build is built first and
+ * records which chunk holds each module.
+ */
+const chunkFileByModule = new Map();
+const recordChunkFiles = {
+  name: 'record-chunk-files',
+  generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type === 'chunk' && chunk.facadeModuleId && !chunk.isEntry && chunk.imports.length === 0) chunkFileByModule.set(chunk.facadeModuleId, chunk.fileName);
+    }
+  },
+};
+const isLocaleData = (id) => /[\\/]i18n[\\/]compiled[\\/]\w+\.(core|time)\.js$/.test(id) || /[\\/]node_modules[\\/]intl-messageformat[\\/]/.test(id);
+const classicBundleFetchesLocaleData = {
+  name: 'classic-bundle-fetches-locale-data',
+  async resolveId(source, importer, options) {
+    if (!importer || !options.isEntry && !/^(\.|intl-messageformat$)/.test(source)) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    if (!resolved || !isLocaleData(resolved.id) || resolved.id === importer) return null;
+    const file = chunkFileByModule.get(resolved.id);
+    if (!file) return null; // statically imported (English): bundled
+    return { id: file, external: true };
+  },
+  renderDynamicImport({ targetModuleId }) {
+    if (targetModuleId && [...chunkFileByModule.values()].includes(targetModuleId)) return { left: 'import(new URL(', right: ', newsWidgetsScriptUrl).href)' };
+    return null;
+  },
+};
+
 const plugins = [
   // Messages are compiled to ASTs at build time, so the ICU parser never ships.
   alias({
@@ -46,12 +80,24 @@ const plugins = [
 
 export default [
   {
-    input: 'dist/lib/define.js',
+    input: 'dist/lib/cdn.js',
     // The entry has no exports to keep: chunks may import from it, with no facade file in between.
     preserveEntrySignatures: false,
     // Chunk names carry a content hash, so a CDN can cache them forever; the entry keeps its name.
     output: { dir: 'dist', format: 'es', entryFileNames: 'news-widgets.js', chunkFileNames: 'chunks/[name]-[hash].js' },
-    plugins,
+    plugins: [...plugins, recordChunkFiles],
   },
-  { input: 'dist/lib/define.js', output: { file: 'dist/news-widgets.iife.js', format: 'iife', name: 'NewsWidgets', inlineDynamicImports: true }, plugins },
+  {
+    input: 'dist/lib/define.js',
+    output: {
+      file: 'dist/news-widgets.iife.js',
+      format: 'iife',
+      name: 'NewsWidgets',
+      inlineDynamicImports: true,
+      // The address the chunks are resolved against: this script's own (document.currentScript is set
+      // while a classic script runs, deferred or not).
+      intro: 'var newsWidgetsScriptUrl = document.currentScript && document.currentScript.src || document.baseURI;',
+    },
+    plugins: [classicBundleFetchesLocaleData, ...plugins],
+  },
 ];

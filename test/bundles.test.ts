@@ -42,6 +42,35 @@ describe('what a page loads from the CDN module build', () => {
       '/test/fixtures/pages/both-widgets.html',
       (page) => shadowParts(page, 'recent-posts', 'item').length > 0 && (shadowParts(page, 'featured-story', 'body')[0]?.querySelector('blockquote') ?? null) !== null,
     );
-    expect(loaded).to.deep.equal(['news-widgets.js', 'ru.core', 'sanitize-html']);
+    expect(loaded).to.deep.equal(['featured-story', 'news-widgets.js', 'ru.core', 'sanitize-html']);
+  });
+
+  it("fetches <featured-story>'s code only when a story enters the page, and then renders it", async () => {
+    const loaded = await scriptsLoadedBy('/test/fixtures/pages/story-added-later.html', (page) => shadowParts(page, 'recent-posts', 'item').length > 0);
+    expect(loaded, 'no story on the page: no story code').to.deep.equal(['news-widgets.js', 'ru.core']);
+    const page = frame!.contentDocument!;
+    expect(frame!.contentWindow!.customElements.get('featured-story')).to.equal(undefined);
+    // Added the way a CMS script or a framework would: created, given a feed, then inserted deep in the page.
+    const story = page.createElement('featured-story') as HTMLElement & { feed?: unknown };
+    story.feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'Сюжет дня', content_text: 'Текст.', date_published: new Date().toISOString() }] };
+    const wrapper = page.createElement('section');
+    wrapper.append(story);
+    page.getElementById('later')!.append(wrapper);
+    const started = performance.now();
+    while (!shadowParts(page, 'featured-story', 'title')[0]?.textContent?.includes('Сюжет дня')) {
+      if (performance.now() - started > 8000) throw new Error('the story added later did not render');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  });
+
+  it('the classic bundle: all the code in one file, and only the Russian words fetched beside it', async () => {
+    const loaded = await scriptsLoadedBy(
+      '/test/fixtures/pages/classic-bundle.html',
+      (page) => shadowParts(page, 'recent-posts', 'item').length > 0 && (shadowParts(page, 'featured-story', 'body')[0]?.querySelector('blockquote') ?? null) !== null,
+    );
+    expect(loaded).to.deep.equal(['news-widgets.iife.js', 'ru.core']);
+    const page = frame!.contentDocument!;
+    // In Russian, not in the English the bundle carries.
+    expect(page.querySelector('recent-posts')!.shadowRoot!.querySelector('time')!.textContent).to.match(/назад|вчера|\d{4}|[а-я]/);
   });
 });
