@@ -2,7 +2,7 @@
 // `npm start`, the browser check behind `npm test`, and what the bundles must not contain.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { test } from 'node:test';
 import { startDemoServer, STRICT_CSP } from '../../scripts/serve-demo.mjs';
@@ -45,10 +45,24 @@ test('npm test stops with one line naming the packages to install where it canno
 });
 
 test('the bundles ship neither the ICU message parser nor lit development code', () => {
-  for (const bundle of ['dist/news-widgets.js', 'dist/news-widgets.iife.js']) {
+  const chunks = readdirSync(new URL('dist/chunks/', root)).map((file) => `dist/chunks/${file}`);
+  for (const bundle of ['dist/news-widgets.js', 'dist/news-widgets.iife.js', ...chunks]) {
     const code = readFileSync(new URL(bundle, root), 'utf8');
     // Error names only the parser has, and the warning only lit's development build prints.
     assert.ok(!/EXPECT_ARGUMENT_CLOSING_BRACE|MALFORMED_ARGUMENT/.test(code), `${bundle} contains the ICU parser`);
     assert.ok(!code.includes('Lit is in dev mode'), `${bundle} contains lit's development build`);
+  }
+});
+
+test('no locale data but English in the files every page loads: other locales are chunks of their own', () => {
+  const localesDir = new URL('src/i18n/locales/', root);
+  for (const file of readdirSync(localesDir)) {
+    const locale = file.replace(/\.json$/, '');
+    if (locale === 'en') continue;
+    const { recentPostsHeading, loading } = JSON.parse(readFileSync(new URL(file, localesDir), 'utf8'));
+    for (const bundle of ['dist/news-widgets.js', 'dist/news-widgets.iife.js']) {
+      const code = readFileSync(new URL(bundle, root), 'utf8');
+      for (const words of [recentPostsHeading, loading]) assert.ok(!code.includes(words), `${bundle} carries the ${locale} words "${words}"`);
+    }
   }
 });
