@@ -43,6 +43,10 @@ describe('what a page loads from the CDN module build', () => {
       (page) => shadowParts(page, 'recent-posts', 'item').length > 0 && (shadowParts(page, 'featured-story', 'body')[0]?.querySelector('blockquote') ?? null) !== null,
     );
     expect(loaded).to.deep.equal(['featured-story', 'news-widgets.js', 'ru.core', 'sanitize-html']);
+    // The story's code arrives after the list has asked for the feed: the story still gets the
+    // list's response instead of fetching the feed again.
+    const feedRequests = frame!.contentWindow!.performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/municipal.ru.json'));
+    expect(feedRequests).to.have.length(1);
   });
 
   it("fetches <featured-story>'s code only when a story enters the page, and then renders it", async () => {
