@@ -440,3 +440,59 @@ describe('layouts', () => {
     });
   });
 });
+
+describe('long lists', () => {
+  const feedOf = (count: number) => ({
+    version: 'https://jsonfeed.org/version/1.1',
+    items: Array.from({ length: count }, (_, index) => ({
+      id: `${index}`,
+      url: `https://example.org/${index}`,
+      // Titles and excerpts of every length, so some fill their budget and some do not.
+      title: `Новость ${index}: ${'в городе открыли новый сквер '.repeat(1 + (index % 5))}`,
+      summary: `Жители района ${index} получили сквер. ${'Работы шли всё лето. '.repeat(index % 9)}`,
+      date_published: new Date(Date.now() - (index + 1) * 3_600_000).toISOString(),
+    })),
+  });
+  const supported = CSS.supports('content-visibility', 'auto');
+  const visibleAll = new CSSStyleSheet();
+  visibleAll.replaceSync('.post { content-visibility: visible !important; }');
+
+  for (const layout of ['list', 'compact'] as const) {
+    for (const width of [320, 900]) {
+      it(`${layout} at ${width}px: posts out of view skip rendering, each keeping the exact place it has when rendered`, async () => {
+        const page = await fixture<HTMLElement>(html`<div style="inline-size:${width}px">
+          <recent-posts lang="ru" limit="60" layout=${layout} .feed=${feedOf(60)}></recent-posts>
+          <p class="below">Текст под виджетом.</p>
+        </div>`);
+        const element = page.querySelector('recent-posts')!;
+        await element.updateComplete;
+        await nextFrame();
+        const items = parts(element, 'item');
+        expect(items).to.have.length(60);
+        const last = items[59]!;
+        if (supported) {
+          expect(getComputedStyle(last).contentVisibility).to.equal('auto');
+          expect(last.getBoundingClientRect().top, 'the last post is far out of view').to.be.above(innerHeight * 2);
+        }
+        const tops = () => items.map((item) => item.getBoundingClientRect().top - page.getBoundingClientRect().top);
+        const skipped = tops();
+        const belowSkipped = page.querySelector('.below')!.getBoundingClientRect().top - page.getBoundingClientRect().top;
+        // Every post rendered: nothing may be anywhere else.
+        element.shadowRoot!.adoptedStyleSheets = [...element.shadowRoot!.adoptedStyleSheets, visibleAll];
+        await nextFrame();
+        const rendered = tops();
+        skipped.forEach((top, index) => expect(top, `post ${index}`).to.be.closeTo(rendered[index]!, 0.5));
+        expect(belowSkipped).to.be.closeTo(page.querySelector('.below')!.getBoundingClientRect().top - page.getBoundingClientRect().top, 0.5);
+      });
+    }
+  }
+
+  it('short lists and cards render whole', async () => {
+    const short = await fixture<RecentPostsElement>(html`<recent-posts lang="ru" limit="20" .feed=${feedOf(20)}></recent-posts>`);
+    await short.updateComplete;
+    expect(getComputedStyle(parts(short, 'item')[19]!).contentVisibility ?? 'visible').to.not.equal('auto');
+    const cards = await fixture<RecentPostsElement>(html`<recent-posts lang="ru" limit="60" layout="cards" .feed=${feedOf(60)}></recent-posts>`);
+    await cards.updateComplete;
+    expect(getComputedStyle(parts(cards, 'item')[59]!).contentVisibility ?? 'visible').to.not.equal('auto');
+  });
+});

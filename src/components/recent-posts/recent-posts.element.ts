@@ -23,6 +23,9 @@ const untitledTitleLength = 80;
 export type RecentPostsLayout = 'list' | 'cards' | 'compact';
 const layouts: readonly string[] = ['list', 'cards', 'compact'];
 
+/** Past this many posts, posts out of view are not rendered until they near it (see the styles). */
+const longListPosts = 20;
+
 /** The skeleton shows `limit` placeholder posts, but no more than this (a `limit` of 1000 is no reason for 1000 boxes). */
 const maxSkeletonPosts = 20;
 
@@ -217,7 +220,7 @@ export class RecentPostsElement extends NewsElement {
     const showSkeleton = loading && !this.shownPosts.length;
     return html`<section
       part="base"
-      class=${layout}
+      class="${layout}${this.shownPosts.length > longListPosts ? ' long' : ''}"
       lang=${this.locale.value}
       dir=${this.locale.direction ?? nothing}
       aria-labelledby=${slottedHeading ? nothing : 'heading'}

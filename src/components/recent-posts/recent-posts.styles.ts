@@ -13,9 +13,9 @@ export const recentPostsStyles = css`
     --_post-gap: 0.25em;
   }
 
-  /* A post's line budget. Declared where it is used, so that line counts a container query changes
-     on an ancestor are the ones counted. */
-  .text {
+  /* A post's line budget. Declared on each post, below the section a container query changes line
+     counts on, so those are the ones counted; the post's text box and its reserved size use it. */
+  .post {
     --_title-block: max(calc(var(--_title-lines) * var(--_title-size) * 1.35), 24px);
     --_excerpt-block: calc(var(--_excerpt-lines) * var(--_line-height) * 1em);
     --_time-block: calc(var(--_small-size) * var(--_line-height));
@@ -91,7 +91,7 @@ export const recentPostsStyles = css`
     --_post-gap: 0.125em;
   }
 
-  .compact .text {
+  .compact .post {
     --_post-block: calc(var(--_title-block) + var(--_post-gap) + var(--_time-block));
   }
 
@@ -154,7 +154,7 @@ export const recentPostsStyles = css`
       --_excerpt-lines: var(--news-excerpt-lines, 2);
     }
 
-    .list .text {
+    .list .post {
       --_post-block: calc(var(--_title-block) + var(--_post-gap) + var(--_excerpt-block));
     }
 
@@ -183,9 +183,22 @@ export const recentPostsStyles = css`
     }
   }
 
+  /* A long list (more than 20 posts): posts out of view are neither laid out nor painted until they
+     near it, which makes rendering 100 or 1,000 posts several times cheaper. Each keeps its exact
+     size meanwhile (its line budget, the size it has rendered), so nothing moves when one renders.
+     Cards have no size known in advance (their image follows their width), so they render whole. */
+  .long:is(.list, .compact) .post {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto var(--_post-block);
+  }
+
   @media print {
     .cards .post {
       break-inside: avoid;
+    }
+
+    .long .post {
+      content-visibility: visible;
     }
   }
 `;
