@@ -19,21 +19,21 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localeDirection } from '../../i18n/direction.js';
 import { matchLocale } from '../../i18n/locale-match.js';
-import { availableLocales, isCatalogLoaded, loadCatalog, onCatalogsChanged, type CatalogPartName } from '../../i18n/messages.js';
+import { availableLocales, isCatalogLoaded, loadCatalog, onCatalogsChanged } from '../../i18n/messages.js';
+import { dateTimeFormat } from '../../time/intl-cache.js';
 import { intlSpeaksDates, intlSpeaksRelativeTime } from '../../time/intl-support.js';
 
 type LocaleHost = ReactiveControllerHost & HTMLElement;
 
 const controllers = new Set<LocaleController>();
 const observedRoots = new WeakSet<Node>();
-const refreshAll = () => controllers.forEach((controller) => controller.refresh());
-const rerenderAll = () => controllers.forEach((controller) => controller.refresh(true));
 let observer: MutationObserver | undefined;
 
 function observeIn(root: Node): void {
   if (!observer) {
-    observer = new MutationObserver(refreshAll);
-    onCatalogsChanged(rerenderAll); // new or changed messages: every widget re-renders
+    observer = new MutationObserver(() => controllers.forEach((controller) => controller.refresh()));
+    // New or changed messages: every widget re-renders.
+    onCatalogsChanged(() => controllers.forEach((controller) => controller.refresh(true)));
   }
   if (observedRoots.has(root)) return;
   observedRoots.add(root);
@@ -42,21 +42,16 @@ function observeIn(root: Node): void {
 
 /** The value of `attribute` on `element` or its closest ancestor that has it, crossing shadow roots. */
 export function inheritedAttribute(element: Element, attribute: string): string | undefined {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element) {
-      const value = node.getAttribute(attribute);
-      if (value) return value;
-    }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  for (let node: Node | null = element; node; node = node.parentNode ?? (node as ShadowRoot).host) {
+    const value = (node as Element).getAttribute?.(attribute);
+    if (value) return value;
   }
   return undefined;
 }
 
-function validTimeZone(zone: string | undefined): string | undefined {
-  if (!zone) return undefined;
+function validTimeZone(zone: string | null | undefined): string | undefined {
   try {
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    return zone ? dateTimeFormat('en', {}, zone).resolvedOptions().timeZone : undefined;
   } catch {
     return undefined; // not an IANA zone: the visitor's zone is better than an exception
   }
@@ -73,22 +68,23 @@ export class LocaleController implements ReactiveController {
   ready = false;
   /** The catalog load the widget waits for, if any. */
   pending?: Promise<void>;
+  readonly #host: LocaleHost;
+  readonly #needsTimeMessages: () => boolean;
 
   /**
    * `needsTimeMessages` says whether the host shows messages of the catalogs' time part even where
    * the browser's Intl has the language (the `announce` message of recent-posts).
    */
-  constructor(
-    private readonly host: LocaleHost,
-    private readonly needsTimeMessages: () => boolean = () => false,
-  ) {
+  constructor(host: LocaleHost, needsTimeMessages: () => boolean = () => false) {
+    this.#host = host;
+    this.#needsTimeMessages = needsTimeMessages;
     host.addController(this);
   }
 
   hostConnected(): void {
     controllers.add(this);
-    observeIn(this.host.ownerDocument);
-    const root = this.host.getRootNode();
+    observeIn(this.#host.ownerDocument);
+    const root = this.#host.getRootNode();
     if (root instanceof ShadowRoot) observeIn(root);
     this.refresh();
   }
@@ -102,37 +98,35 @@ export class LocaleController implements ReactiveController {
    * direction and time zone come from the element's own `lang`, `dir` and `time-zone` attributes.
    */
   resolveFromOwnAttributes(): void {
-    const host = this.host;
+    const host = this.#host;
     this.value = matchLocale([host.getAttribute('lang')], availableLocales());
     this.direction = host.getAttribute('dir') ? undefined : localeDirection(this.value);
-    this.timeZone = validTimeZone(host.getAttribute('time-zone') ?? undefined);
+    this.timeZone = validTimeZone(host.getAttribute('time-zone'));
   }
 
   /** Re-resolves everything; the host re-renders if something changed, or always when `force` is set. */
   refresh(force = false): void {
-    const host = this.host;
+    const host = this.#host;
     const locale = matchLocale(
       // The walk up reaches <html lang> for any connected widget, across shadow roots.
       [inheritedAttribute(host, 'lang'), ...(navigator.languages ?? [navigator.language])],
       availableLocales(),
     );
     // Where the browser's Intl lacks the language, times come from the catalog's own messages.
-    const parts: CatalogPartName[] =
-      intlSpeaksRelativeTime(locale) && intlSpeaksDates(locale) && !this.needsTimeMessages() ? ['core'] : ['core', 'time'];
+    const parts: ('core' | 'time')[] =
+      intlSpeaksRelativeTime(locale) && intlSpeaksDates(locale) && !this.#needsTimeMessages() ? ['core'] : ['core', 'time'];
     if (!isCatalogLoaded(locale, parts)) {
       // Keep the current words until the new ones are here; then resolve again (lang may have moved on).
-      const pending = loadCatalog(locale, parts).then(() => {
-        if (this.pending === pending) this.pending = undefined;
+      const pending = (this.pending = loadCatalog(locale, parts).then(() => {
+        if (this.pending == pending) this.pending = undefined;
         if (controllers.has(this)) this.refresh();
-      });
-      this.pending = pending;
+      }));
       return;
     }
-    const becameReady = !this.ready;
-    this.ready = true;
     const direction = inheritedAttribute(host, 'dir') ? undefined : localeDirection(locale);
     const timeZone = validTimeZone(inheritedAttribute(host, 'time-zone'));
-    if (force || becameReady || locale !== this.value || direction !== this.direction || timeZone !== this.timeZone) {
+    if (force || !this.ready || locale != this.value || direction != this.direction || timeZone != this.timeZone) {
+      this.ready = true;
       this.value = locale;
       this.direction = direction;
       this.timeZone = timeZone;
