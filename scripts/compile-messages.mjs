@@ -155,9 +155,11 @@ writeFileSync(
   new URL('parts.ts', outputDir),
   `${header}import type { CatalogPart } from '../catalog-types.js';\n\n` +
     `type PartModule = () => Promise<{ default: CatalogPart }>;\n\n` +
-    `/**\n * Each shipped locale's catalog parts, [core, time], as separate chunks of the CDN build (literal\n * paths, so bundlers see them).\n */\n` +
-    `export const catalogParts: Record<string, [core: PartModule, time: PartModule]> = {\n` +
-    [...compiled.keys()].map((locale) => `  ${JSON.stringify(locale)}: [() => import('./${locale}.core.js'), () => import('./${locale}.time.js')],`).join('\n') +
+    `/**\n * Each shipped locale's catalog parts, [core, time], as separate chunks of the CDN build (literal\n * paths, so bundlers see them). English's core is bundled with src/i18n/messages.ts instead.\n */\n` +
+    `export const catalogParts: Record<string, [core: PartModule | null, time: PartModule]> = {\n` +
+    [...compiled.keys()]
+      .map((locale) => `  ${JSON.stringify(locale)}: [${locale === reference ? 'null' : `() => import('./${locale}.core.js')`}, () => import('./${locale}.time.js')],`)
+      .join('\n') +
     `\n};\n`,
 );
 const identifiers = [...compiled.keys()].map((locale) => [locale, `catalog_${locale.replace(/\W/g, '_')}`]);

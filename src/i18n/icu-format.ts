@@ -4,13 +4,20 @@
  * ship (`{count,p,one{# час}other{# часа}}`; `p` plural, `o` selectordinal, `s` select), which is
  * read back into the AST formatjs's parser would give. scripts/compile-messages.mjs writes that
  * text and checks that this reading of it (its `readTerse`) gives the message back.
+ * Formatters are cached per message and locale because a relative-time tick re-renders every
+ * widget; a message replaced (`registerMessages`) is a new one.
  */
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Message } from './catalog-types.js';
 
-export const compile = (message: Exclude<Message, string>, locale: string) =>
-  new IntlMessageFormat(typeof message[0] == 'string' ? read(message[0]) : (message as MessageFormatElement[]), locale);
+const formatters = new WeakMap<object, Record<string, IntlMessageFormat>>();
+
+export function compile(message: Exclude<Message, string>, locale: string): IntlMessageFormat {
+  let byLocale = formatters.get(message);
+  if (!byLocale) formatters.set(message, (byLocale = {}));
+  return (byLocale[locale] ??= new IntlMessageFormat(typeof message[0] == 'string' ? read(message[0]) : (message as MessageFormatElement[]), locale));
+}
 
 function read(text: string): MessageFormatElement[] {
   let at = 0;

@@ -8,10 +8,8 @@
  * (exactly what intl-messageformat does with such elements); plural and select messages are
  * formatted by intl-messageformat (no ICU parser at run time), loaded with icu-format.ts only
  * where a catalog part has such messages.
- * Formatters are cached per locale and key because a relative-time tick re-renders every widget.
  */
 import type { LiteralElement, ArgumentElement, MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import type { IntlMessageFormat } from 'intl-messageformat';
 import type { MessageKey } from './compiled/index.js';
 import englishCore from './compiled/en.core.js';
 import { catalogParts } from './compiled/parts.js';
@@ -29,10 +27,8 @@ export type CatalogPartName = 'core' | 'time';
 type Stored = (LiteralElement | ArgumentElement)[] | Exclude<Message, string>;
 
 const catalogs = new Map<string, Record<string, Stored>>();
-/** Parts being loaded or loaded, by "ru core"; and those that finished. */
-const partLoads = new Map<string, Promise<void>>();
-const finishedParts = new Set([fallbackLocale + ' core']);
-const formatters = new Map<string, IntlMessageFormat>();
+/** Parts being loaded, by "ru core", and those that finished (`true`; English's is bundled). */
+const partStates = new Map<string, Promise<void> | true>([[fallbackLocale + ' core', true]]);
 const catalogListeners = new Set<() => void>();
 let compile: typeof Compile | undefined;
 let formatterLoad: Promise<void> | undefined;
@@ -44,7 +40,7 @@ export const availableLocales = (): string[] => [...new Set([...Object.keys(cata
 
 /** True when `loadCatalog(locale, parts)` has finished, so formatting in `locale` is synchronous. */
 export const isCatalogLoaded = (locale: string, parts: readonly CatalogPartName[] = ['core']): boolean =>
-  parts.every((part) => !catalogParts[locale] || finishedParts.has(`${locale} ${part}`)) && (!needsFormatter(locale) || !!compile);
+  parts.every((part) => !catalogParts[locale] || partStates.get(`${locale} ${part}`) === true) && (!needsFormatter(locale) || !!compile);
 
 /**
  * Loads the shipped catalog parts of `locale` (and intl-messageformat when they need it). Resolves
@@ -54,29 +50,26 @@ export const isCatalogLoaded = (locale: string, parts: readonly CatalogPartName[
 export const loadCatalog = (locale: string, parts: readonly CatalogPartName[] = ['core']): Promise<void> =>
   Promise.all(parts.map((part) => loadPart(locale, part))).then(() => (needsFormatter(locale) ? loadFormatter() : undefined));
 
-function loadPart(locale: string, part: CatalogPartName): Promise<void> | undefined {
+function loadPart(locale: string, part: CatalogPartName): Promise<void> | true | undefined {
   const key = `${locale} ${part}`;
   const loader = catalogParts[locale]?.[+(part == 'time')];
-  if (!loader || finishedParts.has(key)) return;
-  const done = () => finishedParts.add(key);
-  let load = partLoads.get(key);
-  if (!load)
-    partLoads.set(
+  if (loader && !partStates.has(key))
+    partStates.set(
       key,
-      (load = loader().then(
+      loader().then(
         (module) => {
-          done();
+          partStates.set(key, true);
           // Messages the page registered win over the shipped ones.
           addPart(locale, module.default, false);
           changed();
         },
         (error: unknown) => {
-          done();
+          partStates.set(key, true);
           console.warn(`news-widgets: no "${locale}" messages (English is used):`, error);
         },
-      )),
+      ),
     );
-  return load;
+  return partStates.get(key);
 }
 
 function addPart(locale: string, part: CatalogPart, override = true): void {
@@ -135,10 +128,7 @@ export function formatMessageToParts<T>(locale: string, key: MessageKey, values:
     void loadFormatter();
     return [];
   }
-  const cacheKey = `${locale}\0${key}`;
-  let formatter = formatters.get(cacheKey);
-  if (!formatter) formatters.set(cacheKey, (formatter = compile(message, locale)));
-  const result = formatter.format<T>(values);
+  const result = compile(message, locale).format<T>(values);
   return Array.isArray(result) ? result : [result];
 }
 
@@ -158,11 +148,10 @@ export function registerMessages(locale: string, messages: Partial<Record<Messag
   const missing = Object.keys(catalogs.get(fallbackLocale)!).filter((key) => !catalog[key]);
   if (missing.length && !knownLanguage) console.warn(`news-widgets: "${canonical}" lacks ${missing.join(', ')} (English is used)`);
   if (needsFormatter(canonical)) void loadFormatter();
-  changed(canonical);
+  changed();
 }
 
-function changed(locale?: string): void {
-  for (const cacheKey of formatters.keys()) if (!locale || cacheKey.startsWith(`${locale}\0`)) formatters.delete(cacheKey);
+function changed(): void {
   catalogListeners.forEach((listener) => listener());
 }
 

@@ -36,18 +36,19 @@ export type TimeDescription =
 
 /** Decides how `date` reads at `now`: a signed count of a unit (negative = past), or an absolute date. */
 export function describeTime(date: Date, now: number, { thresholdMs = defaultThresholdMs, timeZone }: TimeOptions = {}): TimeDescription {
-  const elapsed = now - date.getTime();
-  const distance = Math.abs(elapsed);
-  const count = (unit: number) => (elapsed > 0 ? -1 : 1) * Math.floor(distance / unit);
+  const then = +date;
+  const distance = Math.abs(now - then);
+  const relative = (unit: 'second' | 'minute' | 'hour' | 'day', value = Math.floor(distance / (unit == 'hour' ? hour : minute)) * (then < now ? -1 : 1)) =>
+    ({ kind: 'relative', value, unit }) as const;
   return distance >= thresholdMs
     ? { kind: 'absolute' }
     : distance < minute
-      ? { kind: 'relative', value: 0, unit: 'second' }
+      ? relative('second', 0)
       : distance < hour
-        ? { kind: 'relative', value: count(minute), unit: 'minute' }
+        ? relative('minute')
         : distance < day
-          ? { kind: 'relative', value: count(hour), unit: 'hour' }
-          : { kind: 'relative', value: dayNumber(date.getTime(), timeZone) - dayNumber(now, timeZone), unit: 'day' };
+          ? relative('hour')
+          : relative('day', dayNumber(then, timeZone) - dayNumber(now, timeZone));
 }
 
 /** "9 часов назад", "вчера", "через 2 часа", or "3 мая" past the threshold. */
@@ -64,7 +65,7 @@ export function formatRelativeTime(date: Date, now: number, locale: string, opti
 
 /** A date without time: "3 мая" in the current year, "3 мая 2025 г." otherwise. */
 export function formatAbsoluteDate(date: Date, now: number, locale: string, timeZone?: string): string {
-  const sameYear = calendarParts(date.getTime(), timeZone).year == calendarParts(now, timeZone).year;
+  const sameYear = calendarParts(+date, timeZone).year == calendarParts(now, timeZone).year;
   return intlSpeaksDates(locale)
     ? dateTimeFormat(locale, { day: 'numeric', month: 'long', year: sameYear ? undefined : 'numeric' }, timeZone).format(date)
     : catalogDate(date, locale, timeZone, sameYear);
@@ -73,7 +74,7 @@ export function formatAbsoluteDate(date: Date, now: number, locale: string, time
 /** The full date and time, for tooltips and screen readers: "четверг, 26 ноября 2026 г. в 10:32". */
 export function formatFullDate(date: Date, locale: string, timeZone?: string): string {
   if (intlSpeaksDates(locale)) return dateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }, timeZone).format(date);
-  const { hour: hours, minute: minutes } = calendarParts(date.getTime(), timeZone);
+  const { hour: hours, minute: minutes } = calendarParts(+date, timeZone);
   const twoDigits = (value: number) => String(value).padStart(2, '0');
   return formatMessage(locale, 'dateAndTime', { date: catalogDate(date, locale, timeZone, false), time: `${twoDigits(hours)}:${twoDigits(minutes)}` });
 }
@@ -84,7 +85,7 @@ export function formatFullDate(date: Date, locale: string, timeZone?: string): s
  */
 export function nextChangeAt(date: Date, now: number, options: TimeOptions = {}): number | undefined {
   const description = describeTime(date, now, options);
-  const then = date.getTime();
+  const then = +date;
   const threshold = options.thresholdMs ?? defaultThresholdMs;
   // A future date crosses the threshold into relative reading; a past one stays absolute.
   if (description.kind == 'absolute') return then > now ? then - threshold + 1 : undefined;
@@ -94,16 +95,15 @@ export function nextChangeAt(date: Date, now: number, options: TimeOptions = {})
     return Math.min(now - ((hours * 60 + minutes) * 60 + seconds) * 1000 - (now % 1000) + day, then <= now ? then + threshold : Infinity);
   }
   const unit = description.unit == 'hour' ? hour : minute;
-  if (then <= now) return then + (Math.floor((now - then) / unit) + 1) * unit;
-  // Future: the count drops when the remaining distance falls below its current multiple.
-  const remaining = then - now;
-  const whole = Math.floor(remaining / unit) * unit;
-  return whole == remaining ? now + 1 : then - whole + 1;
+  // Past: the next whole unit since `then`. Future: the count drops when the remaining distance
+  // falls below its current multiple.
+  const whole = Math.floor(Math.abs(now - then) / unit) * unit;
+  return then <= now ? then + whole + unit : whole == then - now ? now + 1 : then - whole + 1;
 }
 
 /** A date in words from the catalog: "3 мамыр", "2026 жылғы 3 мамыр". */
 function catalogDate(date: Date, locale: string, timeZone: string | undefined, omitYear: boolean): string {
-  const { year, month, day: dayOfMonth } = calendarParts(date.getTime(), timeZone);
+  const { year, month, day: dayOfMonth } = calendarParts(+date, timeZone);
   // Strings, not numbers: a number argument would be grouped ("2,026") by the message formatter.
   return formatMessage(locale, omitYear ? 'dateWithoutYear' : 'dateWithYear', {
     day: '' + dayOfMonth,

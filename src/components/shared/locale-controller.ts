@@ -26,17 +26,15 @@ import { intlSpeaksDates, intlSpeaksRelativeTime } from '../../time/intl-support
 type LocaleHost = ReactiveControllerHost & HTMLElement;
 
 const controllers = new Set<LocaleController>();
-const observedRoots = new WeakSet<Node>();
 let observer: MutationObserver | undefined;
 
+/** Watches the attributes of a document or shadow root (observing one again changes nothing). */
 function observeIn(root: Node): void {
   if (!observer) {
     observer = new MutationObserver(() => controllers.forEach((controller) => controller.refresh()));
     // New or changed messages: every widget re-renders.
     onCatalogsChanged(() => controllers.forEach((controller) => controller.refresh(true)));
   }
-  if (observedRoots.has(root)) return;
-  observedRoots.add(root);
   observer.observe(root, { attributes: true, attributeFilter: ['lang', 'dir', 'time-zone'], subtree: true });
 }
 
@@ -49,12 +47,18 @@ export function inheritedAttribute(element: Element, attribute: string): string 
   return undefined;
 }
 
-function validTimeZone(zone: string | null | undefined): string | undefined {
+/**
+ * The locale (by `lang`, then `languages`), direction and time zone that `read` gives, reading the
+ * `lang`, `dir` and `time-zone` attributes.
+ */
+function resolve(read: (attribute: string) => string | null | undefined, languages: readonly string[] = []) {
+  const locale = matchLocale([read('lang'), ...languages], availableLocales());
+  let timeZone: string | undefined;
   try {
-    return zone ? dateTimeFormat('en', {}, zone).resolvedOptions().timeZone : undefined;
-  } catch {
-    return undefined; // not an IANA zone: the visitor's zone is better than an exception
-  }
+    const zone = read('time-zone');
+    if (zone) timeZone = dateTimeFormat('en', {}, zone).resolvedOptions().timeZone;
+  } catch {} // not an IANA zone: the visitor's zone is better than an exception
+  return [locale, read('dir') ? undefined : localeDirection(locale), timeZone] as const;
 }
 
 export class LocaleController implements ReactiveController {
@@ -98,20 +102,15 @@ export class LocaleController implements ReactiveController {
    * direction and time zone come from the element's own `lang`, `dir` and `time-zone` attributes.
    */
   resolveFromOwnAttributes(): void {
-    const host = this.#host;
-    this.value = matchLocale([host.getAttribute('lang')], availableLocales());
-    this.direction = host.getAttribute('dir') ? undefined : localeDirection(this.value);
-    this.timeZone = validTimeZone(host.getAttribute('time-zone'));
+    [this.value, this.direction, this.timeZone] = resolve((attribute) => this.#host.getAttribute(attribute));
   }
 
   /** Re-resolves everything; the host re-renders if something changed, or always when `force` is set. */
   refresh(force = false): void {
     const host = this.#host;
-    const locale = matchLocale(
-      // The walk up reaches <html lang> for any connected widget, across shadow roots.
-      [inheritedAttribute(host, 'lang'), ...(navigator.languages ?? [navigator.language])],
-      availableLocales(),
-    );
+    // The walk up reaches <html lang> for any connected widget, across shadow roots.
+    const resolved = resolve((attribute) => inheritedAttribute(host, attribute), navigator.languages ?? [navigator.language]);
+    const locale = resolved[0];
     // Where the browser's Intl lacks the language, times come from the catalog's own messages.
     const parts: ('core' | 'time')[] =
       intlSpeaksRelativeTime(locale) && intlSpeaksDates(locale) && !this.#needsTimeMessages() ? ['core'] : ['core', 'time'];
@@ -123,13 +122,10 @@ export class LocaleController implements ReactiveController {
       }));
       return;
     }
-    const direction = inheritedAttribute(host, 'dir') ? undefined : localeDirection(locale);
-    const timeZone = validTimeZone(inheritedAttribute(host, 'time-zone'));
-    if (force || !this.ready || locale != this.value || direction != this.direction || timeZone != this.timeZone) {
+    // Compared as text: no value has a comma, and none is empty ("" and undefined would read the same).
+    if (force || !this.ready || `${resolved}` != `${[this.value, this.direction, this.timeZone]}`) {
       this.ready = true;
-      this.value = locale;
-      this.direction = direction;
-      this.timeZone = timeZone;
+      [this.value, this.direction, this.timeZone] = resolved;
       host.requestUpdate();
     }
   }
