@@ -87,9 +87,9 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     controllers.add(this);
+    // The document, and the shadow root the widget is in, if any (else the document again).
     observeIn(this.#host.ownerDocument);
-    const root = this.#host.getRootNode();
-    if (root instanceof ShadowRoot) observeIn(root);
+    observeIn(this.#host.getRootNode());
     this.refresh();
   }
 
