@@ -7,7 +7,8 @@
 // only the words it prints: `<locale>.core.ts` (the widgets' UI words) and `<locale>.time.ts` (the
 // relative-time and date messages, needed only where the browser's Intl lacks the language). A
 // message made only of text and `{name}` arguments is written as that text, which is both smaller
-// and formatted without intl-messageformat; plural and select messages stay ASTs.
+// and formatted without intl-messageformat; plural and select messages are written in a terse ICU
+// syntax (see `terse` below), read back into ASTs only when intl-messageformat is loaded.
 import { readFileSync, readdirSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { isStructurallySame } from '@formatjs/icu-messageformat-parser/manipulator.js';
@@ -65,13 +66,85 @@ for (const [locale, asts] of compiled) {
 // src/time/intl-support.ts); `newStories` is only said by <recent-posts announce>, which loads
 // this part itself, so it does not weigh on every page.
 const timeKeys = new Set(['relativeNow', 'minutesAgo', 'hoursAgo', 'daysAgo', 'minutesFromNow', 'hoursFromNow', 'daysFromNow', 'monthName', 'dateWithoutYear', 'dateWithYear', 'dateAndTime', 'newStories']);
-const compact = (ast) =>
-  ast.every((element) => (element.type === 0 && !/[{}]/.test(element.value)) || (element.type === 1 && /^[A-Za-z_]\w*$/.test(element.value)))
-    ? ast.map((element) => (element.type === 0 ? element.value : `{${element.value}}`)).join('')
-    : ast;
+// How a message ships. Text and `{name}` arguments only: that text. Plural and select messages:
+// `[text]`, the ICU message in a terser syntax that src/i18n/icu-format.ts reads back into the
+// formatjs AST at run time (`{count,p,one{# час}other{# часа}}`: `p` plural, `o` selectordinal,
+// `s` select, no spaces, no quoting). A message that syntax cannot say exactly (a literal `{`,
+// `}` or `#`, an offset, number/date/tag arguments) ships as its AST. `readTerse` below is the
+// reader of icu-format.ts, and every terse message must read back as its AST, or the build fails.
+const kinds = { cardinal: 'p', ordinal: 'o' };
+const terse = (ast) => {
+  let text = '';
+  for (const element of ast) {
+    if (element.type === 0 && !/[{}#]/.test(element.value)) text += element.value;
+    else if (element.type === 1) text += `{${element.value}}`;
+    else if (element.type === 7) text += '#';
+    else if ((element.type === 5 || (element.type === 6 && !element.offset && kinds[element.pluralType])) && /^\w+$/.test(element.value)) {
+      text += `{${element.value},${element.type === 5 ? 's' : kinds[element.pluralType]},`;
+      for (const [key, option] of Object.entries(element.options)) {
+        const inner = /^[^{}\s]+$/.test(key) ? terse(option.value) : undefined;
+        if (inner === undefined) return undefined;
+        text += `${key}{${inner}}`;
+      }
+      text += '}';
+    } else return undefined;
+  }
+  return text;
+};
+function readTerse(text) {
+  let at = 0;
+  const elements = () => {
+    const list = [];
+    let literal = '';
+    for (let char; (char = text[at++]) && char !== '}'; ) {
+      if (char !== '{' && char !== '#') {
+        literal += char;
+        continue;
+      }
+      if (literal) list.push({ type: 0, value: literal });
+      literal = '';
+      if (char === '#') {
+        list.push({ type: 7 });
+        continue;
+      }
+      const head = /(\w+)(?:,(.),)?\}?/y;
+      head.lastIndex = at;
+      const [all, value, kind] = head.exec(text);
+      at += all.length;
+      if (!kind) {
+        list.push({ type: 1, value });
+        continue;
+      }
+      const options = {};
+      while (text[at] !== '}') {
+        const open = text.indexOf('{', at);
+        const key = text.slice(at, open);
+        at = open + 1;
+        options[key] = { value: elements() };
+      }
+      at++;
+      list.push(kind === 's' ? { type: 5, value, options } : { type: 6, value, options, offset: 0, pluralType: kind === 'o' ? 'ordinal' : 'cardinal' });
+    }
+    if (literal) list.push({ type: 0, value: literal });
+    return list;
+  };
+  return elements();
+}
+const withoutLocations = (value) => JSON.parse(JSON.stringify(value, (key, inner) => (key === 'location' ? undefined : inner)));
+const compact = (ast, where) => {
+  const simple = ast.every((element) => (element.type === 0 && !/[{}]/.test(element.value)) || (element.type === 1 && /^[A-Za-z_]\w*$/.test(element.value)));
+  if (simple) return ast.map((element) => (element.type === 0 ? element.value : `{${element.value}}`)).join('');
+  const text = terse(ast);
+  if (text === undefined) return ast;
+  if (JSON.stringify(readTerse(text)) !== JSON.stringify(withoutLocations(ast))) {
+    console.error(`${where}: the terse form ${JSON.stringify(text)} does not read back as the message`);
+    process.exit(1);
+  }
+  return [text];
+};
 for (const [locale, asts] of compiled) {
   for (const part of ['core', 'time']) {
-    const messages = Object.fromEntries(Object.entries(asts).filter(([key]) => timeKeys.has(key) === (part === 'time')).map(([key, ast]) => [key, compact(ast)]));
+    const messages = Object.fromEntries(Object.entries(asts).filter(([key]) => timeKeys.has(key) === (part === 'time')).map(([key, ast]) => [key, compact(ast, `${locale}: "${key}"`)]));
     writeFileSync(
       new URL(`${locale}.${part}.ts`, outputDir),
       `${header}import type { CatalogPart } from '../catalog-types.js';\n\nconst part: CatalogPart = ${JSON.stringify(messages)};\nexport default part;\n`,
@@ -81,11 +154,12 @@ for (const [locale, asts] of compiled) {
 writeFileSync(
   new URL('parts.ts', outputDir),
   `${header}import type { CatalogPart } from '../catalog-types.js';\n\n` +
-    `/** The shipped locales, whose catalogs load on demand. */\nexport const shippedLocales = ${JSON.stringify([...compiled.keys()])};\n\n` +
-    `type PartModule = Promise<{ default: CatalogPart }>;\n\n` +
-    `/** Each locale's catalog parts, as separate chunks of the CDN build (literal paths, so bundlers see them). */\n` +
-    `export const catalogParts: Record<string, { core: () => PartModule; time: () => PartModule }> = {\n` +
-    [...compiled.keys()].map((locale) => `  ${JSON.stringify(locale)}: { core: () => import('./${locale}.core.js'), time: () => import('./${locale}.time.js') },`).join('\n') +
+    `type PartModule = () => Promise<{ default: CatalogPart }>;\n\n` +
+    `/**\n * Each shipped locale's catalog parts, [core, time], as separate chunks of the CDN build (literal\n * paths, so bundlers see them). English's core is bundled with src/i18n/messages.ts instead.\n */\n` +
+    `export const catalogParts: Record<string, [core: PartModule | null, time: PartModule]> = {\n` +
+    [...compiled.keys()]
+      .map((locale) => `  ${JSON.stringify(locale)}: [${locale === reference ? 'null' : `() => import('./${locale}.core.js')`}, () => import('./${locale}.time.js')],`)
+      .join('\n') +
     `\n};\n`,
 );
 const identifiers = [...compiled.keys()].map((locale) => [locale, `catalog_${locale.replace(/\W/g, '_')}`]);

@@ -4,7 +4,10 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 export type CompiledCatalog = Record<string, MessageFormatElement[]>;
 
 /**
- * Part of a locale's catalog as it ships: a message of text and `{name}` arguments only is that
- * text; plural and select messages are ASTs.
+ * A message as it ships or is registered: text and `{name}` arguments only; an ICU AST; or, for
+ * plural and select messages, `[text]` in the terse syntax that icu-format.ts reads.
  */
-export type CatalogPart = Record<string, string | MessageFormatElement[]>;
+export type Message = string | MessageFormatElement[] | [string];
+
+/** Part of a locale's catalog as it ships. */
+export type CatalogPart = Record<string, Message>;

@@ -1,12 +1,6 @@
 /**
- * Writing direction of a locale, for widgets whose page does not set `dir` itself. The scripts
- * written right to left, by the languages that use them; no DOM.
+ * Writing direction of a locale, for widgets whose page does not set `dir` itself: the languages
+ * written right to left, and the tags that name a right-to-left script. No DOM.
  */
-const rightToLeftLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku-arab', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
-
-export function localeDirection(locale: string): 'ltr' | 'rtl' {
-  const tag = locale.toLowerCase();
-  const language = tag.split('-')[0]!;
-  if (/-(arab|hebr|thaa|syrc|nkoo|adlm|rohg)\b/.test(tag)) return 'rtl';
-  return rightToLeftLanguages.has(language) || rightToLeftLanguages.has(tag) ? 'rtl' : 'ltr';
-}
+export const localeDirection = (locale: string): 'ltr' | 'rtl' =>
+  /^(ar|arc|ckb|dv|fa|he|iw|ks|ps|sd|syr|ug|ur|yi)(-|$)|-(arab|hebr|thaa|syrc|nkoo|adlm|rohg)\b/i.test(locale) ? 'rtl' : 'ltr';

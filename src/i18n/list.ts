@@ -3,19 +3,16 @@
  * does not know the language (it would answer in English: "A and B"), the names are joined with
  * commas, which every language reads. No DOM.
  */
-const formats = new Map<string, Intl.ListFormat | null>();
+import { memoize, sameLanguage } from '../time/intl-cache.js';
 
 export function formatList(locale: string, items: readonly string[]): string {
-  let format = formats.get(locale);
-  if (format === undefined) {
+  const format = memoize('l' + locale, () => {
     try {
       const candidate = new Intl.ListFormat(locale, { type: 'conjunction' });
-      const resolved = candidate.resolvedOptions().locale.split('-')[0];
-      format = resolved === locale.split('-')[0] ? candidate : null;
+      return sameLanguage(candidate, locale) ? candidate : null;
     } catch {
-      format = null;
+      return null;
     }
-    formats.set(locale, format);
-  }
+  });
   return format ? format.format(items) : items.join(', ');
 }

@@ -10,27 +10,16 @@ export const fallbackLocale = 'en';
 
 export function matchLocale(candidates: readonly (string | null | undefined)[], available: readonly string[]): string {
   for (const candidate of candidates) {
-    const match = matchOne(candidate, available);
-    if (match) return match;
+    try {
+      // Throws for no tag and for what is not a BCP 47 tag (lang="russian"): that one is skipped.
+      const subtags = Intl.getCanonicalLocales(candidate!.trim())[0]!.split('-');
+      // Walk from the most to the least specific form: zh-Hant-TW, zh-Hant, zh.
+      for (let length = subtags.length; length; length--) {
+        const prefix = subtags.slice(0, length).join('-').toLowerCase();
+        const found = available.find((tag) => tag.toLowerCase() == prefix);
+        if (found) return found;
+      }
+    } catch {}
   }
   return fallbackLocale;
-}
-
-function matchOne(candidate: string | null | undefined, available: readonly string[]): string | undefined {
-  if (!candidate) return undefined;
-  let canonical: string;
-  try {
-    [canonical] = Intl.getCanonicalLocales(candidate.trim());
-  } catch {
-    return undefined; // not a BCP 47 tag (lang="russian"): skip it rather than throw
-  }
-  if (!canonical) return undefined;
-  // Walk from the most to the least specific form: zh-Hant-TW, zh-Hant, zh.
-  const subtags = canonical.split('-');
-  for (let length = subtags.length; length > 0; length--) {
-    const prefix = subtags.slice(0, length).join('-').toLowerCase();
-    const found = available.find((tag) => tag.toLowerCase() === prefix);
-    if (found) return found;
-  }
-  return undefined;
 }

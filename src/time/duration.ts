@@ -3,12 +3,15 @@
  * attribute. Years and months are calendar-free approximations (365 and 30 days): a threshold is a
  * reading distance, not a date calculation. Anything else is `undefined`; no DOM.
  */
-const pattern = /^P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i;
-const second = 1000;
-const unitMs = [365 * 86_400 * second, 30 * 86_400 * second, 7 * 86_400 * second, 86_400 * second, 3600 * second, 60 * second, second];
+const number = '(\\d+(?:[.,]\\d+)?)';
+const pattern = new RegExp(`^P(?:${number}Y)?(?:${number}M)?(?:${number}W)?(?:${number}D)?(?:T(?:${number}H)?(?:${number}M)?(?:${number}S)?)?$`, 'i');
+/** Years, months, weeks, days, hours, minutes, seconds. */
+const unitMs = [365 * 864e5, 30 * 864e5, 7 * 864e5, 864e5, 36e5, 6e4, 1e3];
 
 export function parseDuration(text: string | null | undefined): number | undefined {
-  const match = text ? pattern.exec(text.trim()) : null;
-  if (!match || /^P(T)?$/i.test(text!.trim())) return undefined;
-  return match.slice(1).reduce((total, value, index) => total + (value ? Number(value.replace(',', '.')) * unitMs[index]! : 0), 0);
+  const match = pattern.exec(text?.trim() ?? '');
+  // "P" and "PT" match, but say no duration: a duration has a number.
+  if (match?.some((value, index) => index && value))
+    return match.reduce((total, value, index) => total + (index && value ? +value.replace(',', '.') * unitMs[index - 1]! : 0), 0);
+  return undefined;
 }

@@ -1,32 +1,34 @@
 /**
- * Memoized Intl formatters.
+ * Memoized Intl formatters (and what is learnt from them).
  *
  * Constructing an Intl formatter costs far more than using one (it loads locale data), and the
  * shared clock re-renders every time on the page at once. Formatters are immutable, so one per
  * (kind, locale, options) is kept. The cache is bounded: a page that cycles through many locales or
  * time zones drops the oldest entries instead of growing without limit.
  */
-const maxEntries = 64;
-const cache = new Map<string, unknown>();
+const cache = new Map<string, any>();
 
-function memoize<T>(key: string, create: () => T): T {
-  let value = cache.get(key) as T | undefined;
+/** The value cached under `key`, made by `create` the first time (`undefined` is never cached). */
+export function memoize<T>(key: string, create: () => T): T {
+  let value: T | undefined = cache.get(key);
   if (value === undefined) {
     value = create();
-    if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
+    if (cache.size > 63) cache.delete(cache.keys().next().value!);
     cache.set(key, value);
   }
   return value;
 }
 
-export function relativeTimeFormat(locale: string, options: Intl.RelativeTimeFormatOptions): Intl.RelativeTimeFormat {
-  return memoize(`rtf|${locale}|${JSON.stringify(options)}`, () => new Intl.RelativeTimeFormat(locale, options));
-}
+/** The relative-time formatter of the widgets: long words, "yesterday" rather than "1 day ago". */
+export const relativeTimeFormat = (locale: string): Intl.RelativeTimeFormat =>
+  memoize('r' + locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return memoize(`dtf|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
-}
+/** A date formatter; `timeZone` undefined or empty is the visitor's zone. */
+export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat =>
+  memoize(`d${locale} ${timeZone} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone: timeZone || undefined }));
 
-export function listFormat(locale: string, options: Intl.ListFormatOptions): Intl.ListFormat {
-  return memoize(`lf|${locale}|${JSON.stringify(options)}`, () => new Intl.ListFormat(locale, options));
-}
+/** True when the formatter resolved to the language of `locale` (else it answers in another one). */
+export const sameLanguage = (format: { resolvedOptions(): { locale: string } }, locale: string): boolean => {
+  const language = (tag: string) => tag.split('-')[0]!.toLowerCase();
+  return language(format.resolvedOptions().locale) == language(locale);
+};

@@ -6,41 +6,29 @@
  * out as words, not as a signed number with a unit symbol or a month number. Where it fails, the
  * caller falls back to the catalog's own ICU messages. Memoized per locale; no DOM.
  */
-import { dateTimeFormat, relativeTimeFormat } from './intl-cache.js';
+import { dateTimeFormat, memoize, relativeTimeFormat, sameLanguage } from './intl-cache.js';
 
-const relativeVerdicts = new Map<string, boolean>();
-const dateVerdicts = new Map<string, boolean>();
-
-const language = (tag: string) => tag.split('-')[0]!.toLowerCase();
-
-function verdict(cache: Map<string, boolean>, locale: string, check: () => boolean): boolean {
-  let result = cache.get(locale);
-  if (result === undefined) {
+function verdict(key: string, check: () => boolean): boolean {
+  return memoize(key, () => {
     try {
-      result = check();
+      return check();
     } catch {
-      result = false;
+      return false;
     }
-    cache.set(locale, result);
-  }
-  return result;
+  });
 }
 
 /** True when `Intl.RelativeTimeFormat` gives whole words in `locale` ("2 часа назад", not "-2 h"). */
-export function intlSpeaksRelativeTime(locale: string): boolean {
-  return verdict(relativeVerdicts, locale, () => {
-    const format = relativeTimeFormat(locale, { numeric: 'auto', style: 'long' });
-    if (language(format.resolvedOptions().locale) !== language(locale)) return false;
+export const intlSpeaksRelativeTime = (locale: string): boolean =>
+  verdict('R' + locale, () => {
+    const format = relativeTimeFormat(locale);
     const sample = format.format(-2, 'hour');
-    return !/^[\s+\-\u2212]/u.test(sample) && /\p{L}{2,}/u.test(sample);
+    return sameLanguage(format, locale) && !/^[\s+\-\u2212]/.test(sample) && /\p{L}{2}/u.test(sample);
   });
-}
 
 /** True when `Intl.DateTimeFormat` names months in `locale` ("3 мая", not "M05 3"). */
-export function intlSpeaksDates(locale: string): boolean {
-  return verdict(dateVerdicts, locale, () => {
-    const format = dateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
-    if (language(format.resolvedOptions().locale) !== language(locale)) return false;
-    return !/\bM\d/u.test(format.format(Date.UTC(2026, 4, 3, 12)));
+export const intlSpeaksDates = (locale: string): boolean =>
+  verdict('D' + locale, () => {
+    const format = dateTimeFormat(locale, { day: 'numeric', month: 'long' }, 'UTC');
+    return sameLanguage(format, locale) && !/\bM\d/.test(format.format(Date.UTC(2026, 4, 3, 12)));
   });
-}

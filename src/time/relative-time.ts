@@ -35,57 +35,48 @@ export type TimeDescription =
   | { kind: 'absolute' };
 
 /** Decides how `date` reads at `now`: a signed count of a unit (negative = past), or an absolute date. */
-export function describeTime(date: Date, now: number, options: TimeOptions = {}): TimeDescription {
-  const elapsed = now - date.getTime();
-  const distance = Math.abs(elapsed);
-  const sign = elapsed > 0 ? -1 : 1;
-  if (distance >= (options.thresholdMs ?? defaultThresholdMs)) return { kind: 'absolute' };
-  if (distance < minute) return { kind: 'relative', value: 0, unit: 'second' };
-  if (distance < hour) return { kind: 'relative', value: sign * Math.floor(distance / minute), unit: 'minute' };
-  if (distance < day) return { kind: 'relative', value: sign * Math.floor(distance / hour), unit: 'hour' };
-  return { kind: 'relative', value: calendarDaysBetween(now, date.getTime(), options.timeZone), unit: 'day' };
+export function describeTime(date: Date, now: number, { thresholdMs = defaultThresholdMs, timeZone }: TimeOptions = {}): TimeDescription {
+  const then = +date;
+  const distance = Math.abs(now - then);
+  const relative = (unit: 'second' | 'minute' | 'hour' | 'day', value = Math.floor(distance / (unit == 'hour' ? hour : minute)) * (then < now ? -1 : 1)) =>
+    ({ kind: 'relative', value, unit }) as const;
+  return distance >= thresholdMs
+    ? { kind: 'absolute' }
+    : distance < minute
+      ? relative('second', 0)
+      : distance < hour
+        ? relative('minute')
+        : distance < day
+          ? relative('hour')
+          : relative('day', dayNumber(then, timeZone) - dayNumber(now, timeZone));
 }
 
 /** "9 часов назад", "вчера", "через 2 часа", or "3 мая" past the threshold. */
 export function formatRelativeTime(date: Date, now: number, locale: string, options: TimeOptions = {}): string {
   const description = describeTime(date, now, options);
-  if (description.kind === 'absolute') return formatAbsoluteDate(date, now, locale, options.timeZone);
+  if (description.kind == 'absolute') return formatAbsoluteDate(date, now, locale, options.timeZone);
   const { value, unit } = description;
-  if (intlSpeaksRelativeTime(locale)) {
-    // value 0 with numeric "auto" reads "now"/"сейчас"; -1 day "yesterday"/"вчера".
-    return relativeTimeFormat(locale, { numeric: 'auto', style: 'long' }).format(value, unit);
-  }
-  if (value === 0) return formatMessage(locale, 'relativeNow');
-  const past = value < 0;
-  const keys: Record<typeof unit, [MessageKey, MessageKey]> = {
-    second: ['minutesAgo', 'minutesFromNow'],
-    minute: ['minutesAgo', 'minutesFromNow'],
-    hour: ['hoursAgo', 'hoursFromNow'],
-    day: ['daysAgo', 'daysFromNow'],
-  };
-  return formatMessage(locale, keys[unit][past ? 0 : 1], { count: Math.abs(value) });
+  // value 0 with numeric "auto" reads "now"/"сейчас"; -1 day "yesterday"/"вчера".
+  if (intlSpeaksRelativeTime(locale)) return relativeTimeFormat(locale).format(value, unit);
+  if (!value) return formatMessage(locale, 'relativeNow');
+  // minutesAgo, hoursFromNow, daysAgo…
+  return formatMessage(locale, `${unit}s${value < 0 ? 'Ago' : 'FromNow'}` as MessageKey, { count: Math.abs(value) });
 }
 
 /** A date without time: "3 мая" in the current year, "3 мая 2025 г." otherwise. */
 export function formatAbsoluteDate(date: Date, now: number, locale: string, timeZone?: string): string {
-  const sameYear = calendarParts(date.getTime(), timeZone).year === calendarParts(now, timeZone).year;
-  if (!intlSpeaksDates(locale)) return catalogDate(date, locale, timeZone, sameYear);
-  return dateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'long',
-    ...(sameYear ? {} : { year: 'numeric' }),
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
+  const sameYear = calendarParts(+date, timeZone).year == calendarParts(now, timeZone).year;
+  return intlSpeaksDates(locale)
+    ? dateTimeFormat(locale, { day: 'numeric', month: 'long', year: sameYear ? undefined : 'numeric' }, timeZone).format(date)
+    : catalogDate(date, locale, timeZone, sameYear);
 }
 
 /** The full date and time, for tooltips and screen readers: "четверг, 26 ноября 2026 г. в 10:32". */
 export function formatFullDate(date: Date, locale: string, timeZone?: string): string {
-  if (!intlSpeaksDates(locale)) {
-    const { hour: hours, minute: minutes } = calendarParts(date.getTime(), timeZone);
-    const time = `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
-    return formatMessage(locale, 'dateAndTime', { date: catalogDate(date, locale, timeZone, false), time });
-  }
-  return dateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date);
+  if (intlSpeaksDates(locale)) return dateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }, timeZone).format(date);
+  const { hour: hours, minute: minutes } = calendarParts(+date, timeZone);
+  const twoDigits = (value: number) => String(value).padStart(2, '0');
+  return formatMessage(locale, 'dateAndTime', { date: catalogDate(date, locale, timeZone, false), time: `${twoDigits(hours)}:${twoDigits(minutes)}` });
 }
 
 /**
@@ -94,71 +85,46 @@ export function formatFullDate(date: Date, locale: string, timeZone?: string): s
  */
 export function nextChangeAt(date: Date, now: number, options: TimeOptions = {}): number | undefined {
   const description = describeTime(date, now, options);
-  if (description.kind === 'absolute') {
-    // A future date crosses the threshold into relative reading; a past one stays absolute.
-    const threshold = options.thresholdMs ?? defaultThresholdMs;
-    return date.getTime() > now ? date.getTime() - threshold + 1 : undefined;
+  const then = +date;
+  const threshold = options.thresholdMs ?? defaultThresholdMs;
+  // A future date crosses the threshold into relative reading; a past one stays absolute.
+  if (description.kind == 'absolute') return then > now ? then - threshold + 1 : undefined;
+  if (description.unit == 'day') {
+    // The next local midnight (exact to the second; DST-safe by re-reading), or the threshold.
+    const { hour: hours, minute: minutes, second: seconds } = calendarParts(now, options.timeZone);
+    return Math.min(now - ((hours * 60 + minutes) * 60 + seconds) * 1000 - (now % 1000) + day, then <= now ? then + threshold : Infinity);
   }
-  const then = date.getTime();
-  if (description.unit === 'day') {
-    const crossesThreshold = then <= now ? then + (options.thresholdMs ?? defaultThresholdMs) : Infinity;
-    return Math.min(nextMidnight(now, options.timeZone), crossesThreshold);
-  }
-  const unit = description.unit === 'second' ? minute : description.unit === 'minute' ? minute : hour;
-  if (then <= now) return then + (Math.floor((now - then) / unit) + 1) * unit;
-  // Future: the count drops when the remaining distance falls below its current multiple.
-  const remaining = then - now;
-  const whole = Math.floor(remaining / unit) * unit;
-  return whole === remaining ? now + 1 : then - whole + 1;
+  const unit = description.unit == 'hour' ? hour : minute;
+  // Past: the next whole unit since `then`. Future: the count drops when the remaining distance
+  // falls below its current multiple.
+  const whole = Math.floor(Math.abs(now - then) / unit) * unit;
+  return then <= now ? then + whole + unit : whole == then - now ? now + 1 : then - whole + 1;
 }
 
 /** A date in words from the catalog: "3 мамыр", "2026 жылғы 3 мамыр". */
 function catalogDate(date: Date, locale: string, timeZone: string | undefined, omitYear: boolean): string {
-  const { year, month, day: dayOfMonth } = calendarParts(date.getTime(), timeZone);
+  const { year, month, day: dayOfMonth } = calendarParts(+date, timeZone);
   // Strings, not numbers: a number argument would be grouped ("2,026") by the message formatter.
   return formatMessage(locale, omitYear ? 'dateWithoutYear' : 'dateWithYear', {
-    day: String(dayOfMonth),
-    monthName: formatMessage(locale, 'monthName', { month: String(month) }),
-    year: String(year),
+    day: '' + dayOfMonth,
+    monthName: formatMessage(locale, 'monthName', { month: '' + month }),
+    year: '' + year,
   });
 }
 
-interface CalendarParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+type CalendarParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
 
+/** The calendar date and clock time of `timestamp` in the time zone, as numbers. */
 function calendarParts(timestamp: number, timeZone?: string): CalendarParts {
-  const parts = dateTimeFormat('en-US', {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    hourCycle: 'h23',
-    ...(timeZone ? { timeZone } : {}),
-  }).formatToParts(timestamp);
-  const value = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
-  return { year: value('year'), month: value('month'), day: value('day'), hour: value('hour'), minute: value('minute'), second: value('second') };
+  const parts: Record<string, number> = {};
+  const numeric = 'numeric';
+  const format = dateTimeFormat('en-US', { year: numeric, month: numeric, day: numeric, hour: numeric, minute: numeric, second: numeric, hourCycle: 'h23' }, timeZone);
+  for (const { type, value } of format.formatToParts(timestamp)) parts[type] = +value;
+  return parts as CalendarParts;
 }
 
-/** Signed difference in calendar days (negative when `then` is before `now`). */
-function calendarDaysBetween(now: number, then: number, timeZone?: string): number {
-  const dayNumber = (timestamp: number) => {
-    const { year, month, day: dayOfMonth } = calendarParts(timestamp, timeZone);
-    return Date.UTC(year, month - 1, dayOfMonth) / day;
-  };
-  return dayNumber(then) - dayNumber(now);
-}
-
-/** The next local midnight after `now` in the time zone (exact to the second; DST-safe by re-reading). */
-function nextMidnight(now: number, timeZone?: string): number {
-  const { hour: hours, minute: minutes, second: seconds } = calendarParts(now, timeZone);
-  const sinceMidnight = ((hours * 60 + minutes) * 60 + seconds) * 1000 + (now % 1000);
-  return now - sinceMidnight + day;
+/** Days since the epoch of the calendar day of `timestamp` in the time zone. */
+function dayNumber(timestamp: number, timeZone?: string): number {
+  const { year, month, day: dayOfMonth } = calendarParts(timestamp, timeZone);
+  return Date.UTC(year, month - 1, dayOfMonth) / day;
 }

@@ -19,47 +19,46 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localeDirection } from '../../i18n/direction.js';
 import { matchLocale } from '../../i18n/locale-match.js';
-import { availableLocales, isCatalogLoaded, loadCatalog, onCatalogsChanged, type CatalogPartName } from '../../i18n/messages.js';
+import { availableLocales, isCatalogLoaded, loadCatalog, onCatalogsChanged } from '../../i18n/messages.js';
+import { dateTimeFormat } from '../../time/intl-cache.js';
 import { intlSpeaksDates, intlSpeaksRelativeTime } from '../../time/intl-support.js';
 
 type LocaleHost = ReactiveControllerHost & HTMLElement;
 
 const controllers = new Set<LocaleController>();
-const observedRoots = new WeakSet<Node>();
-const refreshAll = () => controllers.forEach((controller) => controller.refresh());
-const rerenderAll = () => controllers.forEach((controller) => controller.refresh(true));
 let observer: MutationObserver | undefined;
 
+/** Watches the attributes of a document or shadow root (observing one again changes nothing). */
 function observeIn(root: Node): void {
   if (!observer) {
-    observer = new MutationObserver(refreshAll);
-    onCatalogsChanged(rerenderAll); // new or changed messages: every widget re-renders
+    observer = new MutationObserver(() => controllers.forEach((controller) => controller.refresh()));
+    // New or changed messages: every widget re-renders.
+    onCatalogsChanged(() => controllers.forEach((controller) => controller.refresh(true)));
   }
-  if (observedRoots.has(root)) return;
-  observedRoots.add(root);
   observer.observe(root, { attributes: true, attributeFilter: ['lang', 'dir', 'time-zone'], subtree: true });
 }
 
 /** The value of `attribute` on `element` or its closest ancestor that has it, crossing shadow roots. */
 export function inheritedAttribute(element: Element, attribute: string): string | undefined {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element) {
-      const value = node.getAttribute(attribute);
-      if (value) return value;
-    }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  for (let node: Node | null = element; node; node = node.parentNode ?? (node as ShadowRoot).host) {
+    const value = (node as Element).getAttribute?.(attribute);
+    if (value) return value;
   }
   return undefined;
 }
 
-function validTimeZone(zone: string | undefined): string | undefined {
-  if (!zone) return undefined;
+/**
+ * The locale (by `lang`, then `languages`), direction and time zone that `read` gives, reading the
+ * `lang`, `dir` and `time-zone` attributes.
+ */
+function resolve(read: (attribute: string) => string | null | undefined, languages: readonly string[] = []) {
+  const locale = matchLocale([read('lang'), ...languages], availableLocales());
+  let timeZone: string | undefined;
   try {
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return undefined; // not an IANA zone: the visitor's zone is better than an exception
-  }
+    const zone = read('time-zone');
+    if (zone) timeZone = dateTimeFormat('en', {}, zone).resolvedOptions().timeZone;
+  } catch {} // not an IANA zone: the visitor's zone is better than an exception
+  return [locale, read('dir') ? undefined : localeDirection(locale), timeZone] as const;
 }
 
 export class LocaleController implements ReactiveController {
@@ -73,23 +72,24 @@ export class LocaleController implements ReactiveController {
   ready = false;
   /** The catalog load the widget waits for, if any. */
   pending?: Promise<void>;
+  readonly #host: LocaleHost;
+  readonly #needsTimeMessages: () => boolean;
 
   /**
    * `needsTimeMessages` says whether the host shows messages of the catalogs' time part even where
    * the browser's Intl has the language (the `announce` message of recent-posts).
    */
-  constructor(
-    private readonly host: LocaleHost,
-    private readonly needsTimeMessages: () => boolean = () => false,
-  ) {
+  constructor(host: LocaleHost, needsTimeMessages: () => boolean = () => false) {
+    this.#host = host;
+    this.#needsTimeMessages = needsTimeMessages;
     host.addController(this);
   }
 
   hostConnected(): void {
     controllers.add(this);
-    observeIn(this.host.ownerDocument);
-    const root = this.host.getRootNode();
-    if (root instanceof ShadowRoot) observeIn(root);
+    // The document, and the shadow root the widget is in, if any (else the document again).
+    observeIn(this.#host.ownerDocument);
+    observeIn(this.#host.getRootNode());
     this.refresh();
   }
 
@@ -102,40 +102,30 @@ export class LocaleController implements ReactiveController {
    * direction and time zone come from the element's own `lang`, `dir` and `time-zone` attributes.
    */
   resolveFromOwnAttributes(): void {
-    const host = this.host;
-    this.value = matchLocale([host.getAttribute('lang')], availableLocales());
-    this.direction = host.getAttribute('dir') ? undefined : localeDirection(this.value);
-    this.timeZone = validTimeZone(host.getAttribute('time-zone') ?? undefined);
+    [this.value, this.direction, this.timeZone] = resolve((attribute) => this.#host.getAttribute(attribute));
   }
 
   /** Re-resolves everything; the host re-renders if something changed, or always when `force` is set. */
   refresh(force = false): void {
-    const host = this.host;
-    const locale = matchLocale(
-      // The walk up reaches <html lang> for any connected widget, across shadow roots.
-      [inheritedAttribute(host, 'lang'), ...(navigator.languages ?? [navigator.language])],
-      availableLocales(),
-    );
+    const host = this.#host;
+    // The walk up reaches <html lang> for any connected widget, across shadow roots.
+    const resolved = resolve((attribute) => inheritedAttribute(host, attribute), navigator.languages ?? [navigator.language]);
+    const locale = resolved[0];
     // Where the browser's Intl lacks the language, times come from the catalog's own messages.
-    const parts: CatalogPartName[] =
-      intlSpeaksRelativeTime(locale) && intlSpeaksDates(locale) && !this.needsTimeMessages() ? ['core'] : ['core', 'time'];
+    const parts: ('core' | 'time')[] =
+      intlSpeaksRelativeTime(locale) && intlSpeaksDates(locale) && !this.#needsTimeMessages() ? ['core'] : ['core', 'time'];
     if (!isCatalogLoaded(locale, parts)) {
       // Keep the current words until the new ones are here; then resolve again (lang may have moved on).
-      const pending = loadCatalog(locale, parts).then(() => {
-        if (this.pending === pending) this.pending = undefined;
+      const pending = (this.pending = loadCatalog(locale, parts).then(() => {
+        if (this.pending == pending) this.pending = undefined;
         if (controllers.has(this)) this.refresh();
-      });
-      this.pending = pending;
+      }));
       return;
     }
-    const becameReady = !this.ready;
-    this.ready = true;
-    const direction = inheritedAttribute(host, 'dir') ? undefined : localeDirection(locale);
-    const timeZone = validTimeZone(inheritedAttribute(host, 'time-zone'));
-    if (force || becameReady || locale !== this.value || direction !== this.direction || timeZone !== this.timeZone) {
-      this.value = locale;
-      this.direction = direction;
-      this.timeZone = timeZone;
+    // Compared as text: no value has a comma, and none is empty ("" and undefined would read the same).
+    if (force || !this.ready || `${resolved}` != `${[this.value, this.direction, this.timeZone]}`) {
+      this.ready = true;
+      [this.value, this.direction, this.timeZone] = resolved;
       host.requestUpdate();
     }
   }
