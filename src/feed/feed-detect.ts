@@ -20,56 +20,49 @@ export interface ParseOptions {
   transform?: FeedTransform;
 }
 
-/** How many leading elements `isWordPressPosts` looks at for one post-shaped object. */
-const SNIFF_LIMIT = 5;
-
 /**
- * True when `value` looks like a posts collection: an array in whose first few elements there is an
+ * True when `value` looks like a posts collection: an array in whose first five elements there is an
  * object with an `id` and a `title` object holding a string `rendered`. An empty array is not
  * recognised, since it could be any format's empty list; a caller that gets `[]` shows an empty
  * feed anyway (and `normalizeWordPress([])` is one).
  */
-export function isWordPressPosts(value: unknown): boolean {
-  if (!Array.isArray(value)) return false;
-  return value.slice(0, SNIFF_LIMIT).some(
-    (post) => isObject(post) && readText(post['id']) !== undefined && isObject(post['title']) && typeof post['title']['rendered'] === 'string',
-  );
-}
+export const isWordPressPosts = (value: unknown): boolean =>
+  Array.isArray(value) &&
+  value.slice(0, 5).some((post) => isObject(post) && readText(post['id']) && isObject(post['title']) && typeof post['title']['rendered'] == 'string');
 
 export const emptyFeed = (): Feed => ({ authors: [], stories: [], skipped: 0 });
 
 /** The document `transform` makes of `data` (a JSON Feed, or its items), or `data` itself without one. */
-export function transformedData(data: unknown, options: ParseOptions): unknown {
-  if (!options.transform) return data;
+export function transformedData(data: unknown, { transform }: ParseOptions): unknown {
+  if (!transform) return data;
   try {
-    const transformed = options.transform(data);
-    return Array.isArray(transformed) ? { version: 'https://jsonfeed.org/version/1.1', items: transformed } : transformed;
+    data = transform(data);
   } catch (cause) {
-    throw new FeedError('format', `The transform function failed: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
+    throw new FeedError('format', `transform failed: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
   }
+  return Array.isArray(data) ? { version: 'https://jsonfeed.org/version/1.1', items: data } : data;
 }
 
 /** Which reader a JSON document needs: `empty` for an empty WordPress page. */
 export function jsonFormat(document: unknown, options: ParseOptions): 'json-feed' | 'wordpress' | 'empty' {
   const format = options.transform ? 'json-feed' : options.format;
-  if (format === 'wordpress' || (!format && isWordPressPosts(document))) return 'wordpress';
-  if (format === 'json-feed' || isJsonFeed(document)) return 'json-feed';
-  if (Array.isArray(document) && document.length === 0) return 'empty';
-  throw new FeedError('format', 'The document is neither a JSON Feed nor a WordPress posts list.');
+  if (format == 'wordpress' || (!format && isWordPressPosts(document))) return 'wordpress';
+  if (format == 'json-feed' || isJsonFeed(document)) return 'json-feed';
+  if (Array.isArray(document) && !document.length) return 'empty';
+  throw new FeedError('format', 'not a JSON Feed or WordPress posts');
 }
 
 /** The body without a byte order mark. */
 export const withoutBom = (body: string): string => body.replace(/^\uFEFF/, '');
 
 /** True when the body is markup (RSS, Atom, or an HTML page instead of a feed), or RSS/Atom is forced. */
-export function isMarkupText(text: string, options: ParseOptions): boolean {
-  return (!options.transform && (options.format === 'rss' || options.format === 'atom')) || /^\s*</.test(text);
-}
+export const isMarkupText = (text: string, options: ParseOptions): boolean =>
+  (!options.transform && (options.format == 'rss' || options.format == 'atom')) || /^\s*</.test(text);
 
 export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new FeedError('parse', `The feed is not valid JSON: ${(cause as Error).message}`, undefined, { cause });
+    throw new FeedError('parse', `not valid JSON: ${(cause as Error).message}`, undefined, { cause });
   }
 }
