@@ -171,52 +171,45 @@ export function resetFeedStore(): void {
 }
 
 // The stored copies: at most 8 feeds of at most 512 K characters each, versioned by the key prefix,
-// and never a reason to fail (storage can be disabled, full, or throw in sandboxed frames).
-
-function storage(): Storage | undefined {
-  try {
-    return localStorage;
-  } catch {
-    return undefined;
-  }
-}
+// and never a reason to fail (storage can be missing, disabled, full, or throw in sandboxed frames).
 
 function readStored(url: string): FeedResponse | undefined {
   try {
-    const stored = JSON.parse(storage()?.getItem(storagePrefix + url) || '0');
+    const stored = JSON.parse(localStorage.getItem(storagePrefix + url) || '0');
     if (typeof stored.body == 'string' && typeof stored.url == 'string') return { ...stored, contentType: stored.contentType ?? null };
   } catch {}
   return undefined;
 }
 
 function store(url: string, response: FeedResponse): void {
-  const place = storage();
-  if (!place || response.body.length > 512 * 1024) return;
-  const value = JSON.stringify({ ...response, storedAt: Date.now() });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      place.setItem(storagePrefix + url, value);
-      evictBeyond(place, 8);
-      return;
-    } catch {
-      if (!evictBeyond(place, 0, url)) return; // nothing left to free: give up quietly
+  try {
+    if (response.body.length > 512 * 1024) return;
+    const value = JSON.stringify({ ...response, storedAt: Date.now() });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        localStorage.setItem(storagePrefix + url, value);
+        evictBeyond(8);
+        return;
+      } catch {
+        if (!evictBeyond(0, url)) return; // nothing left to free: give up quietly
+      }
     }
-  }
+  } catch {}
 }
 
 /** Drops the oldest stored feeds beyond `keep` (other than `except`); true if it dropped any. */
-function evictBeyond(place: Storage, keep: number, except?: string): boolean {
+function evictBeyond(keep: number, except?: string): boolean {
   const stored: [number, string][] = [];
-  for (let index = 0; index < place.length; index++) {
-    const key = place.key(index);
+  for (let index = 0; index < localStorage.length; index++) {
+    const key = localStorage.key(index);
     if (!key?.startsWith('news-widgets:feed:') || key == storagePrefix + except) continue;
     let storedAt = 0; // unreadable or from an older version: first to go
     try {
-      storedAt = (key.startsWith(storagePrefix) && +JSON.parse(place.getItem(key)!).storedAt) || 0;
+      storedAt = (key.startsWith(storagePrefix) && +JSON.parse(localStorage.getItem(key)!).storedAt) || 0;
     } catch {}
     stored.push([storedAt, key]);
   }
   const dropped = stored.sort((a, b) => b[0] - a[0]).slice(keep);
-  dropped.forEach(([, key]) => place.removeItem(key));
+  dropped.forEach(([, key]) => localStorage.removeItem(key));
   return dropped.length > 0;
 }

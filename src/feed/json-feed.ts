@@ -47,6 +47,8 @@ const fields: [keyof Story, Reader][] = [
   ['featured', ({ _news_widgets: extension }) => (isObject(extension) && extension['featured'] === true) || undefined],
 ];
 
+const field = { enumerable: true, configurable: true };
+
 export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
   if (!isJsonFeed(document)) throw new FeedError('format', 'not a JSON Feed');
   // Relative URLs resolve against where the feed was fetched from, else its own absolute feed_url.
@@ -66,11 +68,10 @@ export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
     const story = { id } as Story;
     for (const [key, reader] of fields) {
       Object.defineProperty(story, key, {
-        configurable: true,
-        enumerable: true,
+        ...field,
         get: () => ((story[key] as unknown) = reader(item as JsonObject, base, feedAuthors)),
         // Read or written once, the field is a plain data property like any other.
-        set: (value) => Object.defineProperty(story, key, { value, writable: true, enumerable: true, configurable: true }),
+        set: (value) => Object.defineProperty(story, key, { ...field, value, writable: true }),
       });
     }
     return story;

@@ -35,20 +35,24 @@ export const defaultTimeout = 10_000;
 const crossOrigin = (url: string): boolean => typeof location != 'undefined' && new URL(url, location.href).origin != location.origin;
 
 /** Fetches one feed body; sharing a request between widgets is the feed store's job (feed-store.ts). */
-export async function requestFeed(url: string, { signal, timeout, credentials = 'omit', previous }: FeedRequestOptions = {}): Promise<FeedResponse> {
+export async function requestFeed(url: string, { signal: outer, timeout, credentials = 'omit', previous }: FeedRequestOptions = {}): Promise<FeedResponse> {
   if (!(timeout! > 0)) timeout = defaultTimeout;
-  const timeoutController = new AbortController();
-  const timer = setTimeout(() => timeoutController.abort(new FeedError('timeout', `no answer from ${url} in ${timeout} ms`)), timeout);
-  signal = signal ? anySignal([signal, timeoutController.signal]) : timeoutController.signal;
+  // One controller for the timeout and the caller's signal (AbortSignal.any, which some engines lack).
+  const controller = new AbortController();
+  const abort = (reason: unknown) => controller.abort(reason);
+  const timer = setTimeout(() => abort(new FeedError('timeout', `no answer from ${url} in ${timeout} ms`)), timeout);
+  if (outer?.aborted) abort(outer.reason);
+  outer?.addEventListener('abort', () => abort(outer.reason));
+  const { signal } = controller;
   // fetch gives the same TypeError for "offline" and "blocked by CORS"; the page's origin tells them apart.
   const fail = (cause: unknown): never => {
-    throw signal!.aborted
-      ? signal!.reason
+    throw signal.aborted
+      ? signal.reason
       : cause instanceof FeedError
         ? cause
         : crossOrigin(url) && navigator.onLine !== false
-          ? new FeedError('blocked', `${url} is unreachable or not allowed for this site (CORS)`, undefined, { cause })
-          : new FeedError('network', `${url} is unreachable: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
+          ? new FeedError('blocked', `${url} unreachable or not allowed here (CORS)`, undefined, { cause })
+          : new FeedError('network', `${url} unreachable: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
   };
   try {
     const response = await fetch(url, {
@@ -114,15 +118,4 @@ function nextLink(header: string | null, base: string): string | undefined {
     }
   }
   return undefined;
-}
-
-/** AbortSignal.any, with a fallback for engines that lack it. */
-function anySignal(signals: AbortSignal[]): AbortSignal {
-  if (AbortSignal.any) return AbortSignal.any(signals);
-  const controller = new AbortController();
-  for (const signal of signals) {
-    if (signal.aborted) return controller.abort(signal.reason), controller.signal;
-    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
 }

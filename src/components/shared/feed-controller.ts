@@ -21,7 +21,7 @@ import { isServer, type ReactiveController, type ReactiveControllerHost } from '
 import { FeedError } from '../../feed/feed-error.js';
 import { watchFeed, reloadFeed, type FeedUpdate } from '../../feed/feed-store.js';
 import type { ParseOptions } from '../../feed/feed-detect.js';
-import { loadFeedData, loadFeedText } from '../../feed/load-feed.js';
+import { loadFeed } from '../../feed/load-feed.js';
 import { normalizeJsonFeed } from '../../feed/json-feed.js';
 import { requestFeed, type FeedResponse } from '../../feed/request.js';
 import type { Feed, Story } from '../../feed/story.js';
@@ -75,7 +75,7 @@ export class FeedController implements ReactiveController {
   #callbacks: FeedControllerCallbacks;
   #source?: FeedSource;
   #unwatch?: () => void;
-  #connected = false;
+  #connected?: boolean;
   #parsedResponse?: FeedResponse;
   #outcome?: { feed: Feed } | { error: FeedError };
   /** Stories added by "load more": they stay after a refresh of the first page. */
@@ -129,7 +129,7 @@ export class FeedController implements ReactiveController {
         return;
       }
       if (this.state != 'loaded') this.state = 'loading';
-      this.#read(() => (feed != null ? loadFeedData(feed, base, source) : loadFeedText(inline!, 'application/json', base, source)));
+      this.#read(() => loadFeed(feed != null ? undefined : inline, 'application/json', base, source, feed));
       return;
     }
     if (src && !(this.url = this.#resolve(src))) {
@@ -138,7 +138,7 @@ export class FeedController implements ReactiveController {
     }
     this.#parsedResponse = undefined; // options such as `format` may have changed: parse again
     this.state = src ? 'loading' : 'idle';
-    this.#host.requestUpdate();
+    this.#update();
     this.#watch();
   }
 
@@ -146,7 +146,7 @@ export class FeedController implements ReactiveController {
   reload(): void {
     if (this.url) {
       if (!this.feed) this.state = 'loading';
-      this.#host.requestUpdate();
+      this.#update();
       reloadFeed(this.url, this.#source!.credentials);
     } else if (this.#source) this.setSource(this.#source);
   }
@@ -171,6 +171,10 @@ export class FeedController implements ReactiveController {
     }
   }
 
+  #update(): void {
+    this.#host.requestUpdate();
+  }
+
   #stopWatching(): void {
     this.#unwatch?.();
     this.#unwatch = undefined;
@@ -184,10 +188,10 @@ export class FeedController implements ReactiveController {
     const nextUrl = this.feed?.nextUrl;
     if (!nextUrl || this.loadingMore) return 0;
     this.loadingMore = true;
-    this.#host.requestUpdate();
+    this.#update();
     try {
       const response = await requestFeed(nextUrl, { timeout: this.#source?.timeout, credentials: this.#source?.credentials });
-      const page = await loadFeedText(response.body, response.contentType, response.url, this.#source);
+      const page = await this.#load(response);
       await this.#callbacks.prepare?.(page);
       const { stories } = this.feed!;
       const added = appended(stories, page.stories).slice(stories.length);
@@ -199,15 +203,19 @@ export class FeedController implements ReactiveController {
       return 0;
     } finally {
       this.loadingMore = false;
-      this.#host.requestUpdate();
+      this.#update();
     }
+  }
+
+  #load(response: FeedResponse): Promise<Feed> {
+    return loadFeed(response.body, response.contentType, response.url, this.#source);
   }
 
   #receive({ response, error }: FeedUpdate): void {
     if (response && response != this.#parsedResponse) {
       this.#parsedResponse = response;
       this.#read(async () => {
-        const feed = await loadFeedText(response.body, response.contentType, response.url, this.#source);
+        const feed = await this.#load(response);
         feed.nextUrl ??= response.nextUrl;
         feed.stories = appended(feed.stories, this.#extraPages);
         return feed;
@@ -251,6 +259,6 @@ export class FeedController implements ReactiveController {
     this.stale = !!(error && feed);
     this.state = feed ? 'loaded' : 'error';
     this.#outcome = error ? { error } : { feed: feed! };
-    this.#host.requestUpdate();
+    this.#update();
   }
 }
