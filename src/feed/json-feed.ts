@@ -32,22 +32,42 @@ export const maxStoriesRead = 1000;
 type Reader = (item: JsonObject, base: string | undefined, feedAuthors: Author[]) => unknown;
 
 /** How each field of a story is read from its item, in the order of `Story`'s keys. */
-const fields: [keyof Story, Reader][] = [
-  ['title', (item) => readText(item['title'])],
-  ['url', (item, base) => resolveLinkUrl(item['url'], base) ?? resolveLinkUrl(item['external_url'], base)],
-  ['summary', (item) => readText(item['summary'])],
-  ['contentHtml', (item) => readText(item['content_html'])],
-  ['contentText', (item) => readText(item['content_text'])],
-  ['image', (item, base) => resolveImageUrl(item['image'], base) ?? resolveImageUrl(item['banner_image'], base)],
-  ['published', (item) => readIsoDate(item['date_published'])],
-  ['modified', (item) => readIsoDate(item['date_modified'])],
-  ['authors', (item, base, feedAuthors) => readAuthors(item, base) ?? feedAuthors],
-  ['tags', (item) => readArray(item['tags']).map(readText).filter((tag) => tag)],
-  ['language', (item) => readLanguage(item['language'])],
-  ['featured', ({ _news_widgets: extension }) => (isObject(extension) && extension['featured'] === true) || undefined],
-];
+const readers: Record<string, Reader> = {
+  title: (item) => readText(item['title']),
+  url: (item, base) => resolveLinkUrl(item['url'], base) ?? resolveLinkUrl(item['external_url'], base),
+  summary: (item) => readText(item['summary']),
+  contentHtml: (item) => readText(item['content_html']),
+  contentText: (item) => readText(item['content_text']),
+  image: (item, base) => resolveImageUrl(item['image'], base) ?? resolveImageUrl(item['banner_image'], base),
+  published: (item) => readIsoDate(item['date_published']),
+  modified: (item) => readIsoDate(item['date_modified']),
+  authors: (item, base, feedAuthors) => readAuthors(item, base) ?? feedAuthors,
+  tags: (item) => readArray(item['tags']).map(readText).filter((tag) => tag),
+  language: (item) => readLanguage(item['language']),
+  featured: ({ _news_widgets: extension }) => (isObject(extension) && extension['featured'] === true) || undefined,
+};
 
-const field = { enumerable: true, configurable: true };
+/**
+ * A story's field, read on first use and then kept (or as written). The accessors are shared by
+ * every story (many stories then share one shape, which is fast to create); each story's own
+ * function, under a symbol no one enumerates, reads its item. Through a proxy (a framework's
+ * reactive state) or on a frozen story they still work: nothing is redefined.
+ */
+const lazy = Symbol();
+type LazyStory = Story & { [lazy]: (key: string, written?: [unknown]) => unknown };
+const descriptors: PropertyDescriptorMap = { [lazy]: { writable: true } };
+for (const key in readers) {
+  descriptors[key] = {
+    enumerable: true,
+    configurable: true,
+    get(this: LazyStory) {
+      return this[lazy](key);
+    },
+    set(this: LazyStory, value: unknown) {
+      this[lazy](key, [value]);
+    },
+  };
+}
 
 export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
   if (!isJsonFeed(document)) throw new FeedError('format', 'not a JSON Feed');
@@ -65,15 +85,10 @@ export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
   const { stories, skipped } = collectStories(read, (item) => {
     const id = isObject(item) && readText(item['id']);
     if (!id) return undefined;
-    const story = { id } as Story;
-    for (const [key, reader] of fields) {
-      Object.defineProperty(story, key, {
-        ...field,
-        get: () => ((story[key] as unknown) = reader(item as JsonObject, base, feedAuthors)),
-        // Read or written once, the field is a plain data property like any other.
-        set: (value) => Object.defineProperty(story, key, { ...field, value, writable: true }),
-      });
-    }
+    const story = Object.defineProperties({ id }, descriptors) as LazyStory;
+    const values: Record<string, unknown> = {};
+    story[lazy] = (key, written) =>
+      written ? (values[key] = written[0]) : key in values ? values[key] : (values[key] = readers[key]!(item as JsonObject, base, feedAuthors));
     return story;
   });
 

@@ -31,8 +31,8 @@ export interface FeedRequestOptions {
 
 export const defaultTimeout = 10_000;
 
-/** True when `url` is on another origin than the page (never outside a browser). */
-const crossOrigin = (url: string): boolean => typeof location != 'undefined' && new URL(url, location.href).origin != location.origin;
+/** Whether `url` is on the page's origin; `undefined` outside a browser. */
+const sameOrigin = (url: string): boolean | undefined => globalThis.location && new URL(url, location.href).origin == location.origin;
 
 /** Fetches one feed body; sharing a request between widgets is the feed store's job (feed-store.ts). */
 export async function requestFeed(url: string, { signal: outer, timeout, credentials = 'omit', previous }: FeedRequestOptions = {}): Promise<FeedResponse> {
@@ -50,7 +50,7 @@ export async function requestFeed(url: string, { signal: outer, timeout, credent
       ? signal.reason
       : cause instanceof FeedError
         ? cause
-        : crossOrigin(url) && navigator.onLine !== false
+        : sameOrigin(url) === false && navigator.onLine !== false
           ? new FeedError('blocked', `${url} unreachable or not allowed here (CORS)`, undefined, { cause })
           : new FeedError('network', `${url} unreachable: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
   };
@@ -64,7 +64,7 @@ export async function requestFeed(url: string, { signal: outer, timeout, credent
         // If-None-Match / If-Modified-Since from the copy already held, so an unchanged feed costs a
         // 304. Same-origin only: on another origin these headers would turn a simple GET into a CORS
         // preflight that many feed servers do not answer; there the browser's HTTP cache revalidates.
-        ...(previous && typeof location != 'undefined' && !crossOrigin(url)
+        ...(previous && sameOrigin(url)
           ? { ...(previous.etag && { 'if-none-match': previous.etag }), ...(previous.lastModified && { 'if-modified-since': previous.lastModified }) }
           : {}),
       },

@@ -35,14 +35,15 @@ const rfc3339 = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d
 export function readIsoDate(value: unknown): Date | undefined {
   const match = rfc3339.exec(readText(value) ?? '');
   if (!match) return undefined;
-  const [, year, month, day, hours, minutes, seconds, fraction, , , zoneHours, zoneMinutes] = match.map((part) => +(part ?? 0)) as number[];
+  // Numeric strings (or the defaults of absent parts): arithmetic and comparisons convert them.
+  const [, year, month, day, hours = 0, minutes = 0, seconds = 0, fraction = 0, , sign, zoneHours = 0, zoneMinutes = 0] = match as unknown as number[];
   // Built from its parts, not by Date.parse: engines disagree on dates that do not exist
   // (30 February becomes 2 March in some, nothing in others). Those are no date at all here:
   // their month overflows into another.
   const date = new Date(0);
   date.setUTCFullYear(year!, month! - 1, day);
-  if (date.getUTCMonth() != month! - 1 || hours! > 23 || minutes! > 59 || seconds! > 59 || zoneHours! > 23 || zoneMinutes! > 59) return undefined;
-  date.setUTCHours(hours!, minutes! - (match[9] == '-' ? -1 : 1) * (zoneHours! * 60 + zoneMinutes!), seconds, Math.floor(fraction! * 1000));
+  if (date.getUTCMonth() != month! - 1 || hours > 23 || minutes > 59 || seconds > 59 || zoneHours > 23 || zoneMinutes > 59) return undefined;
+  date.setUTCHours(hours, minutes - ((sign as unknown) == '-' ? -1 : 1) * (zoneHours * 60 + +zoneMinutes), seconds, Math.floor(fraction * 1000));
   return date;
 }
 

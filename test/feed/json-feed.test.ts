@@ -168,6 +168,10 @@ describe('normalizeJsonFeed', () => {
     // A field can be written like any other.
     shown[2]!.title = 'Changed';
     expect(shown[2]!.title).to.equal('Changed');
+    // Also on a frozen story, and through a proxy (a framework's reactive state).
+    expect(Object.freeze(result.stories[10]!).title).to.equal('Title 4989');
+    expect(new Proxy(result.stories[11]!, {}).title).to.equal('Title 4988');
+    expect({ ...result.stories[12]! }).to.deep.include({ id: 'item-4987', title: 'Title 4987', url: 'https://city.example/news/4987.html' });
   });
 
   it('throws a FeedError of kind "format" for JSON that is not a feed', () => {
