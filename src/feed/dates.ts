@@ -7,7 +7,11 @@
  * ISO 8601 instead. `Date.parse` accepts a different subset of these in each engine, so nothing here
  * relies on it. No DOM.
  */
-import { daysInMonth, readIsoDate } from './values.js';
+import { readIsoDate } from './values.js';
+
+/** Days in `month` (0-11) of `year`, in the proleptic Gregorian calendar. */
+const daysInMonth = (year: number, month: number): number =>
+  month === 1 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]!;
 
 /** Month names and their accepted prefixes: English, and Russian in the nominative and genitive. */
 const monthNames: string[][] = [

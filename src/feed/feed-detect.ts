@@ -20,56 +20,46 @@ export interface ParseOptions {
   transform?: FeedTransform;
 }
 
-/** How many leading elements `isWordPressPosts` looks at for one post-shaped object. */
-const SNIFF_LIMIT = 5;
-
 /**
- * True when `value` looks like a posts collection: an array in whose first few elements there is an
+ * True when `value` looks like a posts collection: an array in whose first five elements there is an
  * object with an `id` and a `title` object holding a string `rendered`. An empty array is not
  * recognised, since it could be any format's empty list; a caller that gets `[]` shows an empty
  * feed anyway (and `normalizeWordPress([])` is one).
  */
-export function isWordPressPosts(value: unknown): boolean {
-  if (!Array.isArray(value)) return false;
-  return value.slice(0, SNIFF_LIMIT).some(
-    (post) => isObject(post) && readText(post['id']) !== undefined && isObject(post['title']) && typeof post['title']['rendered'] === 'string',
-  );
-}
+export const isWordPressPosts = (value: unknown): boolean =>
+  Array.isArray(value) &&
+  value.slice(0, 5).some((post) => isObject(post) && readText(post['id']) && isObject(post['title']) && typeof post['title']['rendered'] == 'string');
 
 export const emptyFeed = (): Feed => ({ authors: [], stories: [], skipped: 0 });
 
-/** The document `transform` makes of `data` (a JSON Feed, or its items), or `data` itself without one. */
-export function transformedData(data: unknown, options: ParseOptions): unknown {
-  if (!options.transform) return data;
-  try {
-    const transformed = options.transform(data);
-    return Array.isArray(transformed) ? { version: 'https://jsonfeed.org/version/1.1', items: transformed } : transformed;
-  } catch (cause) {
-    throw new FeedError('format', `The transform function failed: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
+/**
+ * Which reader a feed needs, and what it reads: `text` (a body, decoded) when given, else `data`
+ * (already parsed JSON). Markup (RSS, Atom, or an HTML page instead of a feed) goes to the markup
+ * reader without its byte order mark, unless a transform is set; JSON is parsed, transformed (a
+ * transform's array becomes a JSON Feed's items) and told apart. An empty array is an empty feed
+ * (format ''). Throws a `FeedError` for text that is not JSON, a failed transform, JSON that is no feed.
+ */
+export function detectFeed(text: string | undefined, data: unknown, { format, transform }: ParseOptions): ['markup' | 'wordpress' | 'json-feed' | '', unknown] {
+  if (text != null) {
+    text = text.replace(/^\uFEFF/, '');
+    if ((!transform && (format == 'rss' || format == 'atom')) || /^\s*</.test(text)) return ['markup', text];
+    try {
+      data = JSON.parse(text);
+    } catch (cause) {
+      throw new FeedError('parse', `not valid JSON: ${(cause as Error).message}`, undefined, { cause });
+    }
   }
-}
-
-/** Which reader a JSON document needs: `empty` for an empty WordPress page. */
-export function jsonFormat(document: unknown, options: ParseOptions): 'json-feed' | 'wordpress' | 'empty' {
-  const format = options.transform ? 'json-feed' : options.format;
-  if (format === 'wordpress' || (!format && isWordPressPosts(document))) return 'wordpress';
-  if (format === 'json-feed' || isJsonFeed(document)) return 'json-feed';
-  if (Array.isArray(document) && document.length === 0) return 'empty';
-  throw new FeedError('format', 'The document is neither a JSON Feed nor a WordPress posts list.');
-}
-
-/** The body without a byte order mark. */
-export const withoutBom = (body: string): string => body.replace(/^\uFEFF/, '');
-
-/** True when the body is markup (RSS, Atom, or an HTML page instead of a feed), or RSS/Atom is forced. */
-export function isMarkupText(text: string, options: ParseOptions): boolean {
-  return (!options.transform && (options.format === 'rss' || options.format === 'atom')) || /^\s*</.test(text);
-}
-
-export function parseJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new FeedError('parse', `The feed is not valid JSON: ${(cause as Error).message}`, undefined, { cause });
+  if (transform) {
+    try {
+      data = transform(data);
+    } catch (cause) {
+      throw new FeedError('format', `transform failed: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
+    }
+    if (Array.isArray(data)) data = { version: 'https://jsonfeed.org/version/1.1', items: data };
+    format = 'json-feed';
   }
+  if (format == 'wordpress' || (!format && isWordPressPosts(data))) return ['wordpress', data];
+  if (format == 'json-feed' || isJsonFeed(data)) return ['json-feed', data];
+  if (Array.isArray(data) && !data.length) return ['', data];
+  throw new FeedError('format', 'not a JSON Feed or WordPress posts');
 }

@@ -35,136 +35,113 @@ interface Watcher {
   options: WatchOptions;
 }
 
-const storagePrefix = 'news-widgets:feed:v1:';
-const maxStoredEntries = 8;
-const maxStoredChars = 512 * 1024;
-const maxBackoffMs = 60 * 60_000;
-
-class FeedEntry {
-  readonly watchers = new Map<object, Watcher>();
-  response?: FeedResponse;
-  fromStorage = false;
-  error?: FeedError;
-  private controller?: AbortController;
-  private timer?: ReturnType<typeof setTimeout>;
-  private dueAt = 0;
-  private failures = 0;
-  private pendingRelease = false;
-
-  constructor(
-    readonly url: string,
-    readonly credentials: RequestCredentials,
-  ) {
-    if (credentials === 'omit') {
-      const stored = readStored(url);
-      if (stored) {
-        this.response = stored;
-        this.fromStorage = true;
-      }
-    }
-  }
-
-  get loading(): boolean {
-    return this.controller !== undefined;
-  }
-
-  watch(owner: object, watcher: Watcher): void {
-    this.pendingRelease = false;
-    this.watchers.set(owner, watcher);
-    if (this.response || this.error) queueMicrotask(() => this.watchers.get(owner) === watcher && watcher.listener(this.snapshot()));
-    if (!this.controller && (!this.response || this.fromStorage || this.error) && !this.timer) this.load();
-    else this.schedule();
-  }
-
-  unwatch(owner: object): void {
-    if (!this.watchers.delete(owner) || this.watchers.size) return;
-    // Released at the end of the task, so a widget that is only moved keeps its request.
-    this.pendingRelease = true;
-    queueMicrotask(() => {
-      if (!this.pendingRelease) return;
-      this.pendingRelease = false;
-      this.controller?.abort(new DOMException('No widget shows this feed any more.', 'AbortError'));
-      this.controller = undefined;
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    });
-  }
-
+interface FeedEntry {
+  watch(owner: object, watcher: Watcher): void;
+  unwatch(owner: object): void;
   /** Loads now (a retry button, a poll, the page becoming visible). */
-  load(): void {
-    if (this.controller) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const controller = new AbortController();
-    this.controller = controller;
-    const timeout = Math.min(...[...this.watchers.values()].map((watcher) => watcher.options.timeout ?? Infinity));
-    const previous = this.response;
-    requestFeed(this.url, { signal: controller.signal, credentials: this.credentials, timeout: Number.isFinite(timeout) ? timeout : undefined, previous }).then(
-      (fresh) => {
-        if (this.controller !== controller) return;
-        this.controller = undefined;
+  load(): void;
+  /** The page became visible: poll at once if a poll fell due while it was hidden. */
+  resume(): void;
+}
+
+const storagePrefix = 'news-widgets:feed:v1:';
+
+function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
+  const watchers = new Map<object, Watcher>();
+  let response = credentials == 'omit' ? readStored(url) : undefined;
+  let fromStorage = !!response;
+  let error: FeedError | undefined;
+  let controller: AbortController | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let dueAt = 0;
+  let failures = 0;
+  let pendingRelease = false;
+
+  const options = () => [...watchers.values()].map((watcher) => watcher.options);
+  const snapshot = (): FeedUpdate => ({ response, fromStorage, error });
+  const stopTimer = () => {
+    clearTimeout(timer);
+    timer = undefined;
+  };
+
+  function load(): void {
+    if (controller) return;
+    stopTimer();
+    const mine = (controller = new AbortController());
+    const timeout = Math.min(...options().map((each) => each.timeout ?? Infinity));
+    const previous = response;
+    // The outcome of this request, unless it was dropped (the last watcher left) in the meantime.
+    const settle = <T,>(apply: (value: T) => void) => (value: T) => {
+      if (controller != mine) return;
+      controller = undefined;
+      apply(value);
+      const update = snapshot();
+      for (const watcher of [...watchers.values()]) watcher.listener(update);
+      schedule();
+    };
+    requestFeed(url, { signal: mine.signal, credentials, timeout: timeout < Infinity ? timeout : undefined, previous }).then(
+      settle((fresh: FeedResponse) => {
         // A 304 keeps the very same copy, so watchers see nothing new and parse nothing again.
-        const response = fresh.notModified && previous ? previous : fresh;
-        this.response = response;
-        this.fromStorage = false;
-        this.error = undefined;
-        this.failures = 0;
-        if (this.credentials === 'omit' && response !== previous) store(this.url, response);
-        this.notify();
-        this.schedule();
-      },
-      (error: unknown) => {
-        if (this.controller !== controller) return;
-        this.controller = undefined;
-        if (controller.signal.aborted) return;
-        this.error = error instanceof FeedError ? error : new FeedError('network', String(error), undefined, { cause: error });
-        this.failures++;
-        this.notify();
-        this.schedule();
-      },
+        response = fresh.notModified && previous ? previous : fresh;
+        fromStorage = false;
+        error = undefined;
+        failures = 0;
+        if (credentials == 'omit' && response != previous) store(url, response);
+      }),
+      settle((reason: unknown) => {
+        error = reason instanceof FeedError ? reason : new FeedError('network', String(reason), undefined, { cause: reason });
+        failures++;
+      }),
     );
   }
 
   /** The next poll: the shortest refresh any watcher asked for, stretched while loads fail. */
-  schedule(): void {
-    const refreshes = [...this.watchers.values()].map((watcher) => watcher.options.refresh ?? 0).filter((seconds) => seconds > 0);
-    if (!refreshes.length || this.controller) return;
+  function schedule(): void {
+    const refreshes = options().flatMap(({ refresh }) => (refresh! > 0 ? [refresh!] : []));
+    if (!refreshes.length || controller) return;
     const base = Math.min(...refreshes) * 1000;
-    const backoff = this.failures ? Math.min(base * 2 ** this.failures, Math.max(maxBackoffMs, base)) * (0.8 + Math.random() * 0.4) : base;
-    const dueAt = Date.now() + backoff;
-    if (this.timer && this.dueAt <= dueAt) return;
-    clearTimeout(this.timer);
-    this.dueAt = dueAt;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      if (isHidden()) return; // resumed by the visibility listener
-      this.load();
+    const backoff = failures ? Math.min(base * 2 ** failures, Math.max(3_600_000, base)) * (0.8 + Math.random() * 0.4) : base;
+    const due = Date.now() + backoff;
+    if (timer && dueAt <= due) return;
+    clearTimeout(timer);
+    dueAt = due;
+    timer = setTimeout(() => {
+      timer = undefined;
+      isHidden() || load(); // when hidden, resumed by the visibility listener
     }, backoff);
   }
 
-  /** The page became visible: poll at once if a poll fell due while it was hidden. */
-  resume(): void {
-    if (!this.timer && !this.controller && this.watchers.size && [...this.watchers.values()].some((watcher) => (watcher.options.refresh ?? 0) > 0) && Date.now() >= this.dueAt) {
-      this.load();
-    }
-  }
-
-  private snapshot(): FeedUpdate {
-    return { response: this.response, fromStorage: this.fromStorage, error: this.error };
-  }
-
-  private notify(): void {
-    const update = this.snapshot();
-    for (const watcher of [...this.watchers.values()]) watcher.listener(update);
-  }
+  return {
+    watch(owner, watcher) {
+      pendingRelease = false;
+      watchers.set(owner, watcher);
+      if (response || error) queueMicrotask(() => watchers.get(owner) == watcher && watcher.listener(snapshot()));
+      if (!controller && (!response || fromStorage || error) && !timer) load();
+      else schedule();
+    },
+    unwatch(owner) {
+      if (!watchers.delete(owner) || watchers.size) return;
+      // Released at the end of the task, so a widget that is only moved keeps its request.
+      pendingRelease = true;
+      queueMicrotask(() => {
+        if (!pendingRelease) return;
+        pendingRelease = false;
+        controller?.abort();
+        controller = undefined;
+        stopTimer();
+      });
+    },
+    load,
+    resume() {
+      if (!timer && !controller && options().some(({ refresh }) => refresh! > 0) && Date.now() >= dueAt) load();
+    },
+  };
 }
 
 const entries = new Map<string, FeedEntry>();
 let listeningToVisibility = false;
 
-function isHidden(): boolean {
-  return typeof document !== 'undefined' && document.visibilityState === 'hidden';
-}
+const isHidden = (): boolean => typeof document != 'undefined' && document.visibilityState == 'hidden';
 
 /**
  * Watches the feed at `url` (absolute) for `owner`: `listener` gets the current copy at once if there
@@ -172,29 +149,20 @@ function isHidden(): boolean {
  */
 export function watchFeed(url: string, owner: object, options: WatchOptions, listener: Listener): () => void {
   const credentials = options.credentials ?? 'omit';
-  const key = `${credentials} ${url}`;
-  let entry = entries.get(key);
-  if (!entry) {
-    entry = new FeedEntry(url, credentials);
-    entries.set(key, entry);
-  }
-  if (!listeningToVisibility && typeof document !== 'undefined') {
+  const key = credentials + ' ' + url;
+  const entry = entries.get(key) ?? createEntry(url, credentials);
+  entries.set(key, entry);
+  if (!listeningToVisibility && typeof document != 'undefined') {
     listeningToVisibility = true;
     document.addEventListener('visibilitychange', () => isHidden() || entries.forEach((each) => each.resume()));
   }
   entry.watch(owner, { listener, options });
-  const watched = entry;
-  return () => watched.unwatch(owner);
+  return () => entry.unwatch(owner);
 }
 
 /** Loads the feed at `url` again now, for everyone watching it (the retry button). */
 export function reloadFeed(url: string, credentials: RequestCredentials = 'omit'): void {
-  entries.get(`${credentials} ${url}`)?.load();
-}
-
-/** Whether a request for the feed is under way. */
-export function isFeedLoading(url: string, credentials: RequestCredentials = 'omit'): boolean {
-  return entries.get(`${credentials} ${url}`)?.loading ?? false;
+  entries.get(credentials + ' ' + url)?.load();
 }
 
 /** Forgets every feed kept in memory (for tests; stored copies stay). */
@@ -202,69 +170,46 @@ export function resetFeedStore(): void {
   entries.clear();
 }
 
-// The stored copies: bounded in number and size, versioned by the key prefix, and never a reason to
-// fail (storage can be disabled, full, or throw in sandboxed frames).
-interface StoredFeed extends FeedResponse {
-  storedAt: number;
-}
-
-function storage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
-}
+// The stored copies: at most 8 feeds of at most 512 K characters each, versioned by the key prefix,
+// and never a reason to fail (storage can be missing, disabled, full, or throw in sandboxed frames).
 
 function readStored(url: string): FeedResponse | undefined {
   try {
-    const text = storage()?.getItem(storagePrefix + url);
-    const stored = text ? (JSON.parse(text) as Partial<StoredFeed>) : undefined;
-    if (!stored || typeof stored.body !== 'string' || typeof stored.url !== 'string') return undefined;
-    return {
-      url: stored.url,
-      body: stored.body,
-      contentType: stored.contentType ?? null,
-      nextUrl: stored.nextUrl,
-      etag: stored.etag,
-      lastModified: stored.lastModified,
-    };
-  } catch {
-    return undefined;
-  }
+    const stored = JSON.parse(localStorage.getItem(storagePrefix + url) || '0');
+    if (typeof stored.body == 'string' && typeof stored.url == 'string') return { ...stored, contentType: stored.contentType ?? null };
+  } catch {}
+  return undefined;
 }
 
 function store(url: string, response: FeedResponse): void {
-  const place = storage();
-  if (!place || response.body.length > maxStoredChars) return;
-  const value = JSON.stringify({ ...response, storedAt: Date.now() } satisfies StoredFeed);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      place.setItem(storagePrefix + url, value);
-      evictBeyond(place, maxStoredEntries);
-      return;
-    } catch {
-      if (!evictBeyond(place, 0, url)) return; // nothing left to free: give up quietly
+  try {
+    if (response.body.length > 512 * 1024) return;
+    const value = JSON.stringify({ ...response, storedAt: Date.now() });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        localStorage.setItem(storagePrefix + url, value);
+        evictBeyond(8);
+        return;
+      } catch {
+        if (!evictBeyond(0, url)) return; // nothing left to free: give up quietly
+      }
     }
-  }
+  } catch {}
 }
 
 /** Drops the oldest stored feeds beyond `keep` (other than `except`); true if it dropped any. */
-function evictBeyond(place: Storage, keep: number, except?: string): boolean {
-  const stored: { key: string; storedAt: number }[] = [];
-  for (let index = 0; index < place.length; index++) {
-    const key = place.key(index);
-    if (!key?.startsWith('news-widgets:feed:') || key === storagePrefix + except) continue;
-    let storedAt = 0;
+function evictBeyond(keep: number, except?: string): boolean {
+  const stored: [number, string][] = [];
+  for (let index = 0; index < localStorage.length; index++) {
+    const key = localStorage.key(index);
+    if (!key?.startsWith('news-widgets:feed:') || key == storagePrefix + except) continue;
+    let storedAt = 0; // unreadable or from an older version: first to go
     try {
-      storedAt = key.startsWith(storagePrefix) ? Number(JSON.parse(place.getItem(key) ?? '{}').storedAt) || 0 : 0;
-    } catch {
-      storedAt = 0; // unreadable or from an older version: first to go
-    }
-    stored.push({ key, storedAt });
+      storedAt = (key.startsWith(storagePrefix) && +JSON.parse(localStorage.getItem(key)!).storedAt) || 0;
+    } catch {}
+    stored.push([storedAt, key]);
   }
-  stored.sort((a, b) => b.storedAt - a.storedAt);
-  const dropped = stored.slice(keep);
-  dropped.forEach(({ key }) => place.removeItem(key));
+  const dropped = stored.sort((a, b) => b[0] - a[0]).slice(keep);
+  dropped.forEach(([, key]) => localStorage.removeItem(key));
   return dropped.length > 0;
 }

@@ -6,20 +6,21 @@
  * and item authors fall back to the feed's. Relative URLs resolve against the feed's URL. Anything of
  * the wrong type is skipped, never thrown on; a document that is not a feed at all is a `FeedError`.
  * One extension is read: `"_news_widgets": { "featured": true }` on an item marks the story to feature.
+ *
+ * A story's fields other than its id are read from its item when first used (then kept): a widget
+ * that shows 5 stories of 1,000 resolves the URLs, languages and authors of those 5, while sorting
+ * reads every date. The result is the same as reading them all at once.
  */
 import { FeedError } from './feed-error.js';
 import type { Author, Feed, Story } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
 import { collectStories, isObject, readArray, readIsoDate, readLanguage, readText, sortNewestFirst, type JsonObject } from './values.js';
 
-const versionPrefix = 'https://jsonfeed.org/version/';
-
 /** True when `value` looks like a JSON Feed document (a version URL, or at least an `items` array). */
 export function isJsonFeed(value: unknown): value is JsonObject {
   if (!isObject(value)) return false;
   const version = value['version'];
-  if (typeof version === 'string' && version.startsWith(versionPrefix)) return true;
-  return version === undefined && Array.isArray(value['items']);
+  return typeof version == 'string' ? version.startsWith('https://jsonfeed.org/version/') : version === undefined && Array.isArray(value['items']);
 }
 
 /**
@@ -28,28 +29,73 @@ export function isJsonFeed(value: unknown): value is JsonObject {
  */
 export const maxStoriesRead = 1000;
 
-/** The `count` newest items (undated ones last), found from their dates alone. */
-function newestItems(items: unknown[], count: number): unknown[] {
-  const dated = items.map((item, index) => ({ item, index, published: isObject(item) ? readIsoDate(item['date_published']) : undefined }));
-  return sortNewestFirst(dated).slice(0, count).map(({ item }) => item);
+type Reader = (item: JsonObject, base: string | undefined, feedAuthors: Author[]) => unknown;
+
+/** How each field of a story is read from its item, in the order of `Story`'s keys. */
+const readers: Record<string, Reader> = {
+  title: (item) => readText(item['title']),
+  url: (item, base) => resolveLinkUrl(item['url'], base) ?? resolveLinkUrl(item['external_url'], base),
+  summary: (item) => readText(item['summary']),
+  contentHtml: (item) => readText(item['content_html']),
+  contentText: (item) => readText(item['content_text']),
+  image: (item, base) => resolveImageUrl(item['image'], base) ?? resolveImageUrl(item['banner_image'], base),
+  published: (item) => readIsoDate(item['date_published']),
+  modified: (item) => readIsoDate(item['date_modified']),
+  authors: (item, base, feedAuthors) => readAuthors(item, base) ?? feedAuthors,
+  tags: (item) => readArray(item['tags']).map(readText).filter((tag) => tag),
+  language: (item) => readLanguage(item['language']),
+  featured: ({ _news_widgets: extension }) => (isObject(extension) && extension['featured'] === true) || undefined,
+};
+
+/**
+ * A story's field, read on first use and then kept (or as written). The accessors are shared by
+ * every story (many stories then share one shape, which is fast to create); each story's own
+ * function, under a symbol no one enumerates, reads its item. Through a proxy (a framework's
+ * reactive state) or on a frozen story they still work: nothing is redefined.
+ */
+const lazy = Symbol();
+type LazyStory = Story & { [lazy]: (key: string, written?: [unknown]) => unknown };
+const descriptors: PropertyDescriptorMap = { [lazy]: { writable: true } };
+for (const key in readers) {
+  descriptors[key] = {
+    enumerable: true,
+    configurable: true,
+    get(this: LazyStory) {
+      return this[lazy](key);
+    },
+    set(this: LazyStory, value: unknown) {
+      this[lazy](key, [value]);
+    },
+  };
 }
 
 export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
-  if (!isJsonFeed(document)) {
-    throw new FeedError('format', 'The document is not a JSON Feed (no "version" of jsonfeed.org and no "items" array).');
-  }
+  if (!isJsonFeed(document)) throw new FeedError('format', 'not a JSON Feed');
   // Relative URLs resolve against where the feed was fetched from, else its own absolute feed_url.
   const base = feedUrl ?? resolveLinkUrl(document['feed_url']);
-  const feedAuthors = readAuthors(document, base);
-  const feedLanguage = readLanguage(document['language']);
+  const feedAuthors = readAuthors(document, base) ?? [];
   const items = readArray(document['items']);
-  const read = items.length > maxStoriesRead ? newestItems(items, maxStoriesRead) : items;
-  const { stories, skipped } = collectStories(read, (item) => isObject(item) ? normalizeItem(item, base, feedAuthors) : undefined);
+  // The newest items of an enormous feed, found from their dates alone.
+  const read =
+    items.length > maxStoriesRead
+      ? sortNewestFirst(items.map((item) => ({ item, published: isObject(item) ? readIsoDate(item['date_published']) : undefined })))
+          .slice(0, maxStoriesRead)
+          .map(({ item }) => item)
+      : items;
+  const { stories, skipped } = collectStories(read, (item) => {
+    const id = isObject(item) && readText(item['id']);
+    if (!id) return undefined;
+    const story = Object.defineProperties({ id }, descriptors) as LazyStory;
+    const values: Record<string, unknown> = {};
+    story[lazy] = (key, written) =>
+      written ? (values[key] = written[0]) : key in values ? values[key] : (values[key] = readers[key]!(item as JsonObject, base, feedAuthors));
+    return story;
+  });
 
   return {
     title: readText(document['title']),
     homePageUrl: resolveLinkUrl(document['home_page_url'], base),
-    language: feedLanguage,
+    language: readLanguage(document['language']),
     authors: feedAuthors,
     stories,
     skipped,
@@ -58,34 +104,12 @@ export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
   };
 }
 
-function normalizeItem(item: JsonObject, base: string | undefined, feedAuthors: Author[]): Story | undefined {
-  const id = readText(item['id']);
-  if (!id) return undefined;
-  const authors = readAuthors(item, base);
-  return {
-    id,
-    title: readText(item['title']),
-    url: resolveLinkUrl(item['url'], base) ?? resolveLinkUrl(item['external_url'], base),
-    summary: readText(item['summary']),
-    contentHtml: readText(item['content_html']),
-    contentText: readText(item['content_text']),
-    image: resolveImageUrl(item['image'], base) ?? resolveImageUrl(item['banner_image'], base),
-    published: readIsoDate(item['date_published']),
-    modified: readIsoDate(item['date_modified']),
-    authors: authors.length ? authors : feedAuthors,
-    tags: readArray(item['tags']).map(readText).filter((tag): tag is string => tag !== undefined),
-    language: readLanguage(item['language']),
-    featured: isObject(item['_news_widgets']) && item['_news_widgets']['featured'] === true ? true : undefined,
-  };
-}
-
-/** 1.1's `authors` array, else 1.0's `author` object. Authors without a name are dropped. */
-function readAuthors(owner: JsonObject, base: string | undefined): Author[] {
-  const list = Array.isArray(owner['authors']) ? owner['authors'] : isObject(owner['author']) ? [owner['author']] : [];
-  const authors: Author[] = [];
-  for (const entry of list) {
-    const name = isObject(entry) ? readText(entry['name']) : undefined;
-    if (name) authors.push({ name, url: resolveLinkUrl((entry as JsonObject)['url'], base) });
-  }
-  return authors;
+/** 1.1's `authors` array, else 1.0's `author` object; `undefined` when no author has a name. */
+function readAuthors(owner: JsonObject, base: string | undefined): Author[] | undefined {
+  const list = Array.isArray(owner['authors']) ? owner['authors'] : [owner['author']];
+  const authors = list.flatMap((entry) => {
+    const name = isObject(entry) && readText(entry['name']);
+    return name ? [{ name, url: resolveLinkUrl(entry['url'], base) }] : [];
+  });
+  return authors.length ? authors : undefined;
 }

@@ -3,21 +3,18 @@
  * only when a feed is in their format, so a page showing a JSON Feed never downloads them (they are
  * separate chunks of the CDN build). JSON Feed, the common case, is read without waiting.
  */
-import { emptyFeed, isMarkupText, jsonFormat, parseJsonText, transformedData, withoutBom, type ParseOptions } from './feed-detect.js';
+import { detectFeed, emptyFeed, type ParseOptions } from './feed-detect.js';
 import { normalizeJsonFeed } from './json-feed.js';
 import type { Feed } from './story.js';
 
-/** `parseFeedData`, loading the reader the data needs. */
-export async function loadFeedData(data: unknown, feedUrl: string | undefined, options: ParseOptions = {}): Promise<Feed> {
-  const document = transformedData(data, options);
-  const format = jsonFormat(document, options);
-  if (format === 'wordpress') return (await import('./wordpress.js')).normalizeWordPress(document, feedUrl);
-  return format === 'json-feed' ? normalizeJsonFeed(document, feedUrl) : emptyFeed();
-}
-
-/** `parseFeedText`, loading the reader the body needs. */
-export async function loadFeedText(body: string, contentType: string | null, feedUrl: string | undefined, options: ParseOptions = {}): Promise<Feed> {
-  const text = withoutBom(body);
-  if (isMarkupText(text, options)) return (await import('./markup-feed.js')).parseMarkupFeed(text, contentType, feedUrl, options);
-  return loadFeedData(parseJsonText(text), feedUrl, options);
+/** `parseFeedText` of `text`, or `parseFeedData` of `data` when there is no text, loading the reader the feed needs. */
+export async function loadFeed(text: string | undefined, contentType: string | null, feedUrl: string | undefined, options: ParseOptions = {}, data?: unknown): Promise<Feed> {
+  const [format, value] = detectFeed(text, data, options);
+  return format == 'markup'
+    ? (await import('./markup-feed.js')).parseMarkupFeed(value as string, contentType, feedUrl, options)
+    : format == 'wordpress'
+      ? (await import('./wordpress.js')).normalizeWordPress(value, feedUrl)
+      : format
+        ? normalizeJsonFeed(value, feedUrl)
+        : emptyFeed();
 }

@@ -8,7 +8,7 @@ import { FeedError } from './feed-error.js';
 import type { Feed } from './story.js';
 import { isXmlFeedText, parseXmlFeed } from './xml-feed.js';
 
-/** `text` is `isMarkupText` (feed-detect.ts), without its byte order mark. */
+/** `text` is markup by `detectFeed` (feed-detect.ts), without its byte order mark. */
 export function parseMarkupFeed(text: string, contentType: string | null, feedUrl: string | undefined, options: ParseOptions = {}): Feed {
   const xmlForced = options.format === 'rss' || options.format === 'atom';
   if (!options.transform && (xmlForced || (!options.format && isXmlFeedText(text)))) return parseXmlFeed(text, feedUrl);

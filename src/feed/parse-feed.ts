@@ -8,7 +8,7 @@
  * Synchronous, with every reader imported: for applications and tests. The widgets use
  * load-feed.ts, the same steps with the readers other than JSON Feed loaded on demand.
  */
-import { emptyFeed, isMarkupText, jsonFormat, parseJsonText, transformedData, withoutBom, type ParseOptions } from './feed-detect.js';
+import { detectFeed, emptyFeed, type ParseOptions } from './feed-detect.js';
 import { normalizeJsonFeed } from './json-feed.js';
 import { parseMarkupFeed } from './markup-feed.js';
 import type { Feed } from './story.js';
@@ -16,17 +16,19 @@ import { normalizeWordPress } from './wordpress.js';
 
 export type { FeedFormat, FeedTransform, ParseOptions } from './feed-detect.js';
 
+function parseFeed(text: string | undefined, data: unknown, contentType: string | null, feedUrl: string | undefined, options: ParseOptions): Feed {
+  const [format, value] = detectFeed(text, data, options);
+  if (format == 'markup') return parseMarkupFeed(value as string, contentType, feedUrl, options);
+  if (format == 'wordpress') return normalizeWordPress(value, feedUrl);
+  return format ? normalizeJsonFeed(value, feedUrl) : emptyFeed();
+}
+
 /** Normalizes already-parsed JSON data: a JSON Feed object, WordPress posts, or anything `transform` understands. */
 export function parseFeedData(data: unknown, feedUrl: string | undefined, options: ParseOptions = {}): Feed {
-  const document = transformedData(data, options);
-  const format = jsonFormat(document, options);
-  if (format === 'wordpress') return normalizeWordPress(document, feedUrl);
-  return format === 'json-feed' ? normalizeJsonFeed(document, feedUrl) : emptyFeed();
+  return parseFeed(undefined, data, null, feedUrl, options);
 }
 
 /** Parses a response body (already decoded to text) in any supported format. */
 export function parseFeedText(body: string, contentType: string | null, feedUrl: string | undefined, options: ParseOptions = {}): Feed {
-  const text = withoutBom(body);
-  if (isMarkupText(text, options)) return parseMarkupFeed(text, contentType, feedUrl, options);
-  return parseFeedData(parseJsonText(text), feedUrl, options);
+  return parseFeed(body, undefined, contentType, feedUrl, options);
 }

@@ -31,66 +31,63 @@ export interface FeedRequestOptions {
 
 export const defaultTimeout = 10_000;
 
-// Short enough to stay a CORS-safelisted header (no preflight for a plain GET).
-const accept = 'application/feed+json, application/json, application/rss+xml, application/atom+xml, */*;q=0.5';
+/** Whether `url` is on the page's origin; `undefined` outside a browser. */
+const sameOrigin = (url: string): boolean | undefined => globalThis.location && new URL(url, location.href).origin == location.origin;
 
 /** Fetches one feed body; sharing a request between widgets is the feed store's job (feed-store.ts). */
-export async function requestFeed(url: string, options: FeedRequestOptions = {}): Promise<FeedResponse> {
-  const timeout = options.timeout !== undefined && options.timeout > 0 ? options.timeout : defaultTimeout;
-  const timeoutController = new AbortController();
-  const timer = setTimeout(
-    () => timeoutController.abort(new FeedError('timeout', `No answer from ${url} within ${timeout} ms.`)),
-    timeout,
-  );
-  const combined = options.signal ? anySignal([options.signal, timeoutController.signal]) : timeoutController.signal;
+export async function requestFeed(url: string, { signal: outer, timeout, credentials = 'omit', previous }: FeedRequestOptions = {}): Promise<FeedResponse> {
+  if (!(timeout! > 0)) timeout = defaultTimeout;
+  // One controller for the timeout and the caller's signal (AbortSignal.any, which some engines lack).
+  const controller = new AbortController();
+  const abort = (reason: unknown) => controller.abort(reason);
+  const timer = setTimeout(() => abort(new FeedError('timeout', `no answer from ${url} in ${timeout} ms`)), timeout);
+  if (outer?.aborted) abort(outer.reason);
+  outer?.addEventListener('abort', () => abort(outer.reason));
+  const { signal } = controller;
+  // fetch gives the same TypeError for "offline" and "blocked by CORS"; the page's origin tells them apart.
+  const fail = (cause: unknown): never => {
+    throw signal.aborted
+      ? signal.reason
+      : cause instanceof FeedError
+        ? cause
+        : sameOrigin(url) === false && navigator.onLine !== false
+          ? new FeedError('blocked', `${url} unreachable or not allowed here (CORS)`, undefined, { cause })
+          : new FeedError('network', `${url} unreachable: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
+  };
   try {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        signal: combined,
-        credentials: options.credentials ?? 'omit',
-        headers: { accept, ...conditionalHeaders(url, options.previous) },
-        // Without validators of our own, revalidate whatever the HTTP cache holds.
-        cache: 'no-cache',
-      });
-    } catch (cause) {
-      throw toFeedError(cause, combined, url);
-    }
-    if (response.status === 304 && options.previous) return { ...options.previous, notModified: true };
-    if (!response.ok) {
-      throw new FeedError('http', `${url} answered ${response.status} ${response.statusText}.`, response.status);
-    }
-    const contentType = response.headers.get('content-type');
-    let bytes: ArrayBuffer;
-    try {
-      bytes = await response.arrayBuffer();
-    } catch (cause) {
-      throw toFeedError(cause, combined, url);
-    }
+    const response = await fetch(url, {
+      signal,
+      credentials,
+      headers: {
+        // Short enough to stay a CORS-safelisted header (no preflight for a plain GET).
+        accept: 'application/feed+json, application/json, application/rss+xml, application/atom+xml, */*;q=0.5',
+        // If-None-Match / If-Modified-Since from the copy already held, so an unchanged feed costs a
+        // 304. Same-origin only: on another origin these headers would turn a simple GET into a CORS
+        // preflight that many feed servers do not answer; there the browser's HTTP cache revalidates.
+        ...(previous && sameOrigin(url)
+          ? { ...(previous.etag && { 'if-none-match': previous.etag }), ...(previous.lastModified && { 'if-modified-since': previous.lastModified }) }
+          : {}),
+      },
+      // Without validators of our own, revalidate whatever the HTTP cache holds.
+      cache: 'no-cache',
+    }).catch(fail);
+    const { headers, status } = response;
+    if (status == 304 && previous) return { ...previous, notModified: true };
+    if (!response.ok) throw new FeedError('http', `${url} answered ${status} ${response.statusText}`, status);
+    const contentType = headers.get('content-type');
+    const bytes = new Uint8Array(await response.arrayBuffer().catch(fail));
     const finalUrl = response.url || url;
     return {
       url: finalUrl,
       contentType,
       body: await decodeBody(bytes, contentType),
-      nextUrl: nextLink(response.headers.get('link'), finalUrl),
-      etag: response.headers.get('etag') ?? undefined,
-      lastModified: response.headers.get('last-modified') ?? undefined,
+      nextUrl: nextLink(headers.get('link'), finalUrl),
+      etag: headers.get('etag') ?? undefined,
+      lastModified: headers.get('last-modified') ?? undefined,
     };
   } finally {
     clearTimeout(timer);
   }
-}
-
-function toFeedError(cause: unknown, signal: AbortSignal, url: string): unknown {
-  if (signal.aborted) return signal.reason;
-  if (cause instanceof FeedError) return cause;
-  // fetch gives the same TypeError for "offline" and "blocked by CORS"; the page's origin tells them apart.
-  const crossOrigin = typeof location !== 'undefined' && new URL(url, location.href).origin !== location.origin;
-  const online = typeof navigator === 'undefined' || navigator.onLine !== false;
-  if (crossOrigin && online) {
-    return new FeedError('blocked', `The browser could not read ${url}: the server may not allow this site (CORS), or it is unreachable.`, undefined, { cause });
-  }
-  return new FeedError('network', `${url} could not be reached: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
 }
 
 /**
@@ -99,26 +96,13 @@ function toFeedError(cause: unknown, signal: AbortSignal, url: string): unknown 
  * the header and the XML declaration, loads the full decoder (decode.ts), which picks UTF-8 for
  * such a body too.
  */
-async function decodeBody(bytes: ArrayBuffer, contentType: string | null): Promise<string> {
-  const view = new Uint8Array(bytes);
+async function decodeBody(bytes: Uint8Array, contentType: string | null): Promise<string> {
   let start = 0;
-  while (view[start] === 0x20 || view[start] === 0x09 || view[start] === 0x0a || view[start] === 0x0d) start++;
+  while ([9, 10, 13, 32].includes(bytes[start]!)) start++; // JSON's whitespace
   const charset = /;\s*charset\s*=\s*["']?([^\s;,"']*)/i.exec(contentType ?? '')?.[1];
-  if ((view[start] === 0x7b || view[start] === 0x5b) && (!charset || /^utf-?8$/i.test(charset))) return new TextDecoder().decode(view);
-  return (await import('./decode.js')).decodeFeedBytes(view, contentType);
-}
-
-/**
- * If-None-Match / If-Modified-Since from the copy already held, so an unchanged feed costs a 304.
- * Same-origin only: on another origin these headers would turn a simple GET into a CORS preflight
- * that many feed servers do not answer; there the browser's HTTP cache revalidates instead.
- */
-function conditionalHeaders(url: string, previous: FeedResponse | undefined): Record<string, string> {
-  if (!previous || typeof location === 'undefined' || new URL(url, location.href).origin !== location.origin) return {};
-  const headers: Record<string, string> = {};
-  if (previous.etag) headers['if-none-match'] = previous.etag;
-  if (previous.lastModified) headers['if-modified-since'] = previous.lastModified;
-  return headers;
+  return (bytes[start] == 123 || bytes[start] == 91) /* { or [ */ && (!charset || /^utf-?8$/i.test(charset))
+    ? new TextDecoder().decode(bytes)
+    : (await import('./decode.js')).decodeFeedBytes(bytes, contentType);
 }
 
 /** The `rel="next"` target of an HTTP Link header, resolved against the response URL. */
@@ -134,18 +118,4 @@ function nextLink(header: string | null, base: string): string | undefined {
     }
   }
   return undefined;
-}
-
-/** AbortSignal.any, with a fallback for engines that lack it. */
-function anySignal(signals: AbortSignal[]): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
-  const controller = new AbortController();
-  for (const signal of signals) {
-    if (signal.aborted) {
-      controller.abort(signal.reason);
-      break;
-    }
-    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
 }

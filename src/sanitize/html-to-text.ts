@@ -17,21 +17,17 @@ export function htmlToText(html: string): string {
     return html.replace(/<[^>]*>/g, ' ');
   }
   // Depth-first with an explicit stack, not recursion: a hostile feed can nest elements deeper than
-  // the call stack. A block element adds a space where it opens and where it closes.
-  const parts: string[] = [];
-  const stack: { node: Node; closing: boolean }[] = [{ node: body, closing: false }];
+  // the call stack. A block element adds a space where it opens and where it closes (the 0 it leaves
+  // on the stack).
+  const stack: (Node | 0)[] = [body];
+  let text = '';
   while (stack.length) {
-    const { node, closing } = stack.pop()!;
-    if (closing || node.nodeType === Node.TEXT_NODE) {
-      parts.push(closing ? ' ' : node.nodeValue ?? '');
-      continue;
+    const node = stack.pop()!;
+    if (!node || node.nodeType == 3 /* text */) text += node ? node.nodeValue : ' ';
+    else if (node.nodeType == 1 /* element */ && (node == body || !skipped.test(node.nodeName))) {
+      if (blockBoundary.test(node.nodeName)) (text += ' '), stack.push(0);
+      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
     }
-    if (node.nodeType !== Node.ELEMENT_NODE || (node !== body && skipped.test(node.nodeName))) continue;
-    if (blockBoundary.test(node.nodeName)) {
-      parts.push(' ');
-      stack.push({ node, closing: true });
-    }
-    for (let child = node.lastChild; child; child = child.previousSibling) stack.push({ node: child, closing: false });
   }
-  return parts.join('');
+  return text;
 }

@@ -117,6 +117,63 @@ describe('normalizeJsonFeed', () => {
     expect(result.stories[0]!.tags).to.deep.equal([]);
   });
 
+  it('reads only ids and dates of every item; the rest of a story when it is used, once', () => {
+    // Items whose fields count their reads: a widget that shows 5 stories of 5,000 must not resolve,
+    // parse or copy the content of the other 4,995.
+    const reads = new Map<string, number>();
+    const counted = (index: number) => {
+      const item: Record<string, unknown> = { id: `item-${index}`, date_published: new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString() };
+      const values: Record<string, unknown> = {
+        title: `Title ${index}`,
+        url: `/news/${index}.html`,
+        summary: undefined,
+        content_html: `<p>${'Текст новости. '.repeat(200)}</p>`,
+        image: '/img/a.png',
+        date_modified: '2026-11-20T10:00:00Z',
+        authors: [{ name: 'admin' }],
+        tags: ['город'],
+        language: 'ru',
+        _news_widgets: { featured: index === 0 },
+      };
+      for (const [key, value] of Object.entries(values)) {
+        Object.defineProperty(item, key, {
+          enumerable: true,
+          get: () => (reads.set(key, (reads.get(key) ?? 0) + 1), value),
+        });
+      }
+      return item;
+    };
+    const result = normalizeJsonFeed(feed(Array.from({ length: 5_000 }, (_, index) => counted(index))), base);
+    expect(result.stories).to.have.length(1000);
+    expect(result.unread).to.equal(4000);
+    expect([...reads.keys()], 'fields read before any story is used').to.deep.equal([]);
+
+    const shown = result.stories.slice(0, 5);
+    expect(shown.map((story) => story.id)).to.deep.equal(['item-4999', 'item-4998', 'item-4997', 'item-4996', 'item-4995']);
+    for (const story of shown) {
+      expect(story.contentHtml).to.match(/^<p>Текст новости\. /);
+      expect(story.contentHtml).to.equal(story.contentHtml);
+      expect(story.url).to.equal(`https://city.example/news/${story.id.slice(5)}.html`);
+    }
+    expect(reads.get('content_html'), 'content of the shown stories, read once each').to.equal(5);
+    expect(reads.get('url')).to.equal(5);
+    expect(reads.has('language') || reads.has('authors') || reads.has('date_modified')).to.equal(false);
+
+    // Used later, a story is what an eager read would have made of it.
+    expect(shown[0]).to.deep.include({ title: 'Title 4999', summary: undefined, image: 'https://city.example/img/a.png', language: 'ru', tags: ['город'], featured: undefined });
+    expect(shown[0]!.modified!.toISOString()).to.equal('2026-11-20T10:00:00.000Z');
+    expect(shown[0]!.authors).to.deep.equal([{ name: 'admin', url: undefined }]);
+    expect(Object.keys(shown[0]!)).to.deep.equal(['id', 'title', 'url', 'summary', 'contentHtml', 'contentText', 'image', 'published', 'modified', 'authors', 'tags', 'language', 'featured']);
+    expect(JSON.parse(JSON.stringify(shown[1]))).to.deep.include({ id: 'item-4998', title: 'Title 4998' });
+    // A field can be written like any other.
+    shown[2]!.title = 'Changed';
+    expect(shown[2]!.title).to.equal('Changed');
+    // Also on a frozen story, and through a proxy (a framework's reactive state).
+    expect(Object.freeze(result.stories[10]!).title).to.equal('Title 4989');
+    expect(new Proxy(result.stories[11]!, {}).title).to.equal('Title 4988');
+    expect({ ...result.stories[12]! }).to.deep.include({ id: 'item-4987', title: 'Title 4987', url: 'https://city.example/news/4987.html' });
+  });
+
   it('throws a FeedError of kind "format" for JSON that is not a feed', () => {
     for (const value of [null, 42, 'feed', [], { data: { posts: [] } }, { version: 'https://example.org/other', items: [] }]) {
       expect(() => normalizeJsonFeed(value, base), JSON.stringify(value)).to.throw(FeedError).with.property('kind', 'format');

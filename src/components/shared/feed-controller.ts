@@ -21,7 +21,7 @@ import { isServer, type ReactiveController, type ReactiveControllerHost } from '
 import { FeedError } from '../../feed/feed-error.js';
 import { watchFeed, reloadFeed, type FeedUpdate } from '../../feed/feed-store.js';
 import type { ParseOptions } from '../../feed/feed-detect.js';
-import { loadFeedData, loadFeedText } from '../../feed/load-feed.js';
+import { loadFeed } from '../../feed/load-feed.js';
 import { normalizeJsonFeed } from '../../feed/json-feed.js';
 import { requestFeed, type FeedResponse } from '../../feed/request.js';
 import type { Feed, Story } from '../../feed/story.js';
@@ -49,6 +49,12 @@ export interface FeedControllerCallbacks {
   prepare?(feed: Feed): Promise<unknown> | undefined;
 }
 
+/** `stories`, then those of `more` whose id is not among them. */
+function appended(stories: Story[], more: Story[]): Story[] {
+  const known = new Set(stories.map((story) => story.id));
+  return [...stories, ...more.filter((story) => !known.has(story.id))];
+}
+
 export class FeedController implements ReactiveController {
   state: FeedState = 'idle';
   /** The last feed read successfully (kept when a later load fails). */
@@ -58,130 +64,120 @@ export class FeedController implements ReactiveController {
   stale = false;
   /** The absolute URL being watched, if the source is a URL. */
   url?: string;
-
-  private source?: FeedSource;
-  private unwatch?: () => void;
-  private connected = false;
-  private parsedResponse?: FeedResponse;
-  private pendingOutcome?: { feed: Feed } | { error: FeedError };
-  private extraPages: Story[] = [];
   /** True while "load more" fetches the next page. */
   loadingMore = false;
   /** Reading and preparing the latest feed, while code it needs is fetched. */
   pending?: Promise<void>;
   /** True until `start()`: the source is kept but not fetched (`loading="lazy"`). */
   deferred = false;
-  /** Counts reads, so that only the latest one is applied. */
-  private reads = 0;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly callbacks: FeedControllerCallbacks,
-  ) {
+  #host: ReactiveControllerHost;
+  #callbacks: FeedControllerCallbacks;
+  #source?: FeedSource;
+  #unwatch?: () => void;
+  #connected?: boolean;
+  #parsedResponse?: FeedResponse;
+  #outcome?: { feed: Feed } | { error: FeedError };
+  /** Stories added by "load more": they stay after a refresh of the first page. */
+  #extraPages: Story[] = [];
+  /** Counts reads, so that only the latest one is applied. */
+  #reads = 0;
+
+  constructor(host: ReactiveControllerHost, callbacks: FeedControllerCallbacks) {
+    this.#host = host;
+    this.#callbacks = callbacks;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.watch();
+    this.#connected = true;
+    this.#watch();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.unwatch?.();
-    this.unwatch = undefined;
+    this.#connected = false;
+    this.#stopWatching();
   }
 
   hostUpdated(): void {
-    const outcome = this.pendingOutcome;
-    this.pendingOutcome = undefined;
-    if (outcome) this.callbacks.onSettled(outcome);
+    const outcome = this.#outcome;
+    this.#outcome = undefined;
+    if (outcome) this.#callbacks.onSettled(outcome);
   }
 
   /** Sets what to load from; call from the host's `willUpdate` when one of its inputs changed. */
   setSource(source: FeedSource): void {
-    const previous = this.source;
-    this.source = source;
-    this.unwatch?.();
-    this.unwatch = undefined;
+    const previous = this.#source;
+    const { src, feed, inline } = (this.#source = source);
+    this.#stopWatching();
     // Another feed: what the old one showed must not linger as if it were this one's.
-    if (source.src !== previous?.src || source.feed !== previous?.feed || source.inline !== previous?.inline) {
-      this.feed = undefined;
-      this.parsedResponse = undefined;
-      this.extraPages = [];
+    if (src !== previous?.src || feed !== previous?.feed || inline !== previous?.inline) {
+      this.feed = this.#parsedResponse = undefined;
+      this.#extraPages = [];
     }
-    this.error = undefined;
+    this.error = this.url = undefined;
     this.stale = false;
-    this.url = undefined;
-    this.reads++; // a read of the previous source still under way must not land
+    this.#reads++; // a read of the previous source still under way must not land
 
-    if ((source.feed !== undefined && source.feed !== null) || source.inline !== undefined) {
+    if (feed != null || inline !== undefined) {
       // Data already on the page: no request. Relative URLs resolve against `src`, else the page.
-      const base = this.resolve(source.src) ?? source.baseUrl;
-      if (isServer && source.feed) {
+      const base = this.#resolve(src) ?? source.baseUrl;
+      if (isServer && feed) {
         // A server render is synchronous and gets the feed as JSON Feed (news-widgets/server), with
         // the words and the sanitizer loaded beforehand: read it now, no reader to wait for.
-        this.succeed(normalizeJsonFeed(source.feed, base));
+        this.#settle(normalizeJsonFeed(feed, base));
         return;
       }
-      if (this.state !== 'loaded') this.state = 'loading';
-      this.read(() =>
-        source.feed !== undefined && source.feed !== null
-          ? loadFeedData(source.feed, base, source)
-          : loadFeedText(source.inline!, 'application/json', base, source),
-      );
+      if (this.state != 'loaded') this.state = 'loading';
+      this.#read(() => loadFeed(feed != null ? undefined : inline, 'application/json', base, source, feed));
       return;
     }
-    if (!source.src) {
-      this.state = 'idle';
-      this.host.requestUpdate();
+    if (src && !(this.url = this.#resolve(src))) {
+      this.#fail(new FeedError('network', `not a valid URL: ${src}`));
       return;
     }
-    this.url = this.resolve(source.src);
-    if (!this.url) {
-      this.fail(new FeedError('network', `"${source.src}" is not a valid URL.`));
-      return;
-    }
-    this.parsedResponse = undefined; // options such as `format` may have changed: parse again
-    this.state = 'loading';
-    this.host.requestUpdate();
-    this.watch();
+    this.#parsedResponse = undefined; // options such as `format` may have changed: parse again
+    this.state = src ? 'loading' : 'idle';
+    this.#update();
+    this.#watch();
   }
 
   /** Loads the current source again (the retry button). */
   reload(): void {
     if (this.url) {
       if (!this.feed) this.state = 'loading';
-      this.host.requestUpdate();
-      reloadFeed(this.url, this.source?.credentials);
-    } else if (this.source) this.setSource(this.source);
+      this.#update();
+      reloadFeed(this.url, this.#source!.credentials);
+    } else if (this.#source) this.setSource(this.#source);
   }
 
-  private resolve(src: string | null | undefined): string | undefined {
-    if (!src) return undefined;
+  #resolve(src: string | null | undefined): string | undefined {
     try {
-      return new URL(src, this.source?.baseUrl).href;
-    } catch {
-      return undefined;
-    }
+      if (src) return new URL(src, this.#source!.baseUrl).href;
+    } catch {}
+    return undefined;
   }
 
   /** Fetches the deferred source now (the widget neared the viewport). */
   start(): void {
     if (!this.deferred) return;
     this.deferred = false;
-    this.watch();
+    this.#watch();
   }
 
-  private watch(): void {
-    const source = this.source;
-    if (!this.connected || this.deferred || this.unwatch || !this.url || !source) return;
-    this.unwatch = watchFeed(
-      this.url,
-      this,
-      { refresh: source.refresh, timeout: source.timeout, credentials: source.credentials },
-      (update) => this.receive(update),
-    );
+  #watch(): void {
+    if (this.#connected && !this.deferred && !this.#unwatch && this.url) {
+      this.#unwatch = watchFeed(this.url, this, this.#source!, (update) => this.#receive(update));
+    }
+  }
+
+  #update(): void {
+    this.#host.requestUpdate();
+  }
+
+  #stopWatching(): void {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
   }
 
   /**
@@ -192,81 +188,77 @@ export class FeedController implements ReactiveController {
     const nextUrl = this.feed?.nextUrl;
     if (!nextUrl || this.loadingMore) return 0;
     this.loadingMore = true;
-    this.host.requestUpdate();
+    this.#update();
     try {
-      const response = await requestFeed(nextUrl, { timeout: this.source?.timeout, credentials: this.source?.credentials });
-      const page = await loadFeedText(response.body, response.contentType, response.url, this.source);
-      await this.callbacks.prepare?.(page);
-      const known = new Set(this.feed!.stories.map((story) => story.id));
-      const added = page.stories.filter((story) => !known.has(story.id));
-      this.extraPages.push(...added);
-      this.feed = { ...this.feed!, stories: [...this.feed!.stories, ...added], nextUrl: page.nextUrl ?? response.nextUrl };
-      this.host.requestUpdate();
+      const response = await requestFeed(nextUrl, { timeout: this.#source?.timeout, credentials: this.#source?.credentials });
+      const page = await this.#load(response);
+      await this.#callbacks.prepare?.(page);
+      const { stories } = this.feed!;
+      const added = appended(stories, page.stories).slice(stories.length);
+      this.#extraPages.push(...added);
+      this.feed = { ...this.feed!, stories: [...stories, ...added], nextUrl: page.nextUrl ?? response.nextUrl };
       return added.length;
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
       return 0;
     } finally {
       this.loadingMore = false;
-      this.host.requestUpdate();
+      this.#update();
     }
   }
 
-  private receive(update: FeedUpdate): void {
-    const { response } = update;
-    if (response && response !== this.parsedResponse) {
-      this.parsedResponse = response;
-      this.read(async () => {
-        const feed = await loadFeedText(response.body, response.contentType, response.url, this.source);
+  #load(response: FeedResponse): Promise<Feed> {
+    return loadFeed(response.body, response.contentType, response.url, this.#source);
+  }
+
+  #receive({ response, error }: FeedUpdate): void {
+    if (response && response != this.#parsedResponse) {
+      this.#parsedResponse = response;
+      this.#read(async () => {
+        const feed = await this.#load(response);
         feed.nextUrl ??= response.nextUrl;
-        // Pages added by "load more" stay after a refresh of the first page.
-        if (this.extraPages.length) {
-          const known = new Set(feed.stories.map((story) => story.id));
-          feed.stories = [...feed.stories, ...this.extraPages.filter((story) => !known.has(story.id))];
-        }
+        feed.stories = appended(feed.stories, this.#extraPages);
         return feed;
-      }, update.error);
-      return;
-    }
-    if (update.error) this.fail(update.error);
+      }, error);
+    } else if (error) this.#fail(error);
   }
 
   /**
    * Reads a feed and loads what showing it needs, then shows it (or the error), unless another
    * read or source came in the meantime. `laterError` is a failure that came with the copy read.
    */
-  private read(readFeed: () => Promise<Feed>, laterError?: FeedError): void {
-    const read = ++this.reads;
+  #read(readFeed: () => Promise<Feed>, laterError?: FeedError): void {
+    const read = ++this.#reads;
     const pending = (async () => {
+      let feed: Feed;
       try {
-        const feed = await readFeed();
-        await this.callbacks.prepare?.(feed);
-        if (read === this.reads) this.succeed(feed);
+        feed = await readFeed();
+        await this.#callbacks.prepare?.(feed);
       } catch (error) {
-        if (read === this.reads) this.fail(error);
+        if (read == this.#reads) this.#fail(error);
         return;
       }
-      if (laterError && read === this.reads) this.fail(laterError);
+      if (read == this.#reads) {
+        this.#settle(feed);
+        if (laterError) this.#fail(laterError);
+      }
     })();
     this.pending = pending;
-    void pending.finally(() => this.pending === pending && (this.pending = undefined));
+    void pending.then(() => this.pending == pending && (this.pending = undefined));
   }
 
-  private succeed(feed: Feed): void {
-    this.feed = feed;
-    this.error = undefined;
-    this.stale = false;
-    this.state = 'loaded';
-    this.pendingOutcome = { feed };
-    this.host.requestUpdate();
-  }
-
-  private fail(error: unknown): void {
-    this.error = error instanceof FeedError ? error : new FeedError('format', String((error as Error)?.message ?? error), undefined, { cause: error });
+  #fail(error: unknown): void {
     // Content already shown stays: it is only marked as possibly out of date.
-    this.stale = this.feed !== undefined;
-    this.state = this.feed ? 'loaded' : 'error';
-    this.pendingOutcome = { error: this.error };
-    this.host.requestUpdate();
+    this.#settle(this.feed, error instanceof FeedError ? error : new FeedError('format', String((error as Error)?.message ?? error), undefined, { cause: error }));
+  }
+
+  /** Shows `feed` (undefined if none), or keeps it and reports `error`. */
+  #settle(feed: Feed | undefined, error?: FeedError): void {
+    this.feed = feed;
+    this.error = error;
+    this.stale = !!(error && feed);
+    this.state = feed ? 'loaded' : 'error';
+    this.#outcome = error ? { error } : { feed: feed! };
+    this.#update();
   }
 }
