@@ -29,7 +29,8 @@ const litUsesOurTrustedTypesPolicy = {
 
 /**
  * The classic bundle has all the widgets' code in it, but not the locale data a page does not use:
- * the catalog parts of each locale (and intl-messageformat, which only their plural messages need)
+ * the catalog parts of each locale (and intl-messageformat, which only their plural messages need,
+ * with the reader of their compact ICU text)
  * are fetched on demand from the module build's chunks, exactly as the module build does. Those chunks
  * import nothing, so a classic script can load them with import(); their URLs are resolved against
  * the classic script's own address, captured while it runs. The module build is built first and
@@ -44,11 +45,11 @@ const recordChunkFiles = {
     }
   },
 };
-const isLocaleData = (id) => /[\\/]i18n[\\/]compiled[\\/]\w+\.(core|time)\.js$/.test(id) || /[\\/]node_modules[\\/]intl-messageformat[\\/]/.test(id);
+const isLocaleData = (id) => /[\\/]i18n[\\/](compiled[\\/]\w+\.(core|time)|icu-format)\.js$/.test(id);
 const classicBundleFetchesLocaleData = {
   name: 'classic-bundle-fetches-locale-data',
   async resolveId(source, importer, options) {
-    if (!importer || !options.isEntry && !/^(\.|intl-messageformat$)/.test(source)) return null;
+    if (!importer || !source.startsWith('.')) return null;
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
     if (!resolved || !isLocaleData(resolved.id) || resolved.id === importer) return null;
     const file = chunkFileByModule.get(resolved.id);
