@@ -114,13 +114,31 @@ function catalogDate(date: Date, locale: string, timeZone: string | undefined, o
 
 type CalendarParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
 
-/** The calendar date and clock time of `timestamp` in the time zone, as numbers. */
+/**
+ * The calendar date and clock time of `timestamp` in the time zone, as numbers. They are asked for the same moments again and again (the page's "now" for every story,
+ * each story's date at every render and clock tick), and formatToParts is the slowest call on the
+ * way: they are remembered, and read from Date's own local fields when no time zone is given.
+ */
+const partsCache = new Map<string, CalendarParts>();
+
 function calendarParts(timestamp: number, timeZone?: string): CalendarParts {
-  const parts: Record<string, number> = {};
-  const numeric = 'numeric';
-  const format = dateTimeFormat('en-US', { year: numeric, month: numeric, day: numeric, hour: numeric, minute: numeric, second: numeric, hourCycle: 'h23' }, timeZone);
-  for (const { type, value } of format.formatToParts(timestamp)) parts[type] = +value;
-  return parts as CalendarParts;
+  const key = `${timeZone} ${timestamp}`;
+  let parts = partsCache.get(key);
+  if (!parts) {
+    if (partsCache.size > 4000) partsCache.clear();
+    if (timeZone) {
+      const fields: Record<string, number> = {};
+      const numeric = 'numeric';
+      const format = dateTimeFormat('en-US', { year: numeric, month: numeric, day: numeric, hour: numeric, minute: numeric, second: numeric, hourCycle: 'h23' }, timeZone);
+      for (const { type, value } of format.formatToParts(timestamp)) fields[type] = +value;
+      parts = fields as unknown as CalendarParts;
+    } else {
+      const date = new Date(timestamp);
+      parts = { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate(), hour: date.getHours(), minute: date.getMinutes(), second: date.getSeconds() };
+    }
+    partsCache.set(key, parts);
+  }
+  return parts;
 }
 
 /** Days since the epoch of the calendar day of `timestamp` in the time zone. */
