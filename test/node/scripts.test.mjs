@@ -31,6 +31,30 @@ test('the demo server serves the page under the strict CSP, with the sample feed
   }
 });
 
+test('the demo server sends text compressed, as a production server would, and the same bytes', async () => {
+  const server = await startDemoServer({ port: 0 });
+  try {
+    for (const [path, file] of [['dist/news-widgets.js', 'dist/news-widgets.js'], ['demo/', 'demo/index.html'], ['demo/demo.css', 'demo/demo.css']]) {
+      for (const encoding of ['br', 'gzip']) {
+        // fetch() decodes the body itself; the header says how it travelled.
+        const response = await fetch(new URL(path, server.origin), { headers: { 'accept-encoding': encoding } });
+        assert.equal(response.headers.get('content-encoding'), encoding, `${path} with ${encoding}`);
+        assert.match(response.headers.get('vary'), /accept-encoding/i);
+        assert.ok(Number(response.headers.get('content-length')) < readFileSync(new URL(file, root)).length / 2, `${path} with ${encoding}`);
+        assert.equal(await response.text(), readFileSync(new URL(file, root), 'utf8'));
+      }
+    }
+    const feed = await fetch(new URL('feeds/news.ru.json', server.url), { headers: { 'accept-encoding': 'br' } });
+    assert.equal(feed.headers.get('content-encoding'), 'br');
+    assert.ok((await feed.json()).items.length > 0);
+    const plain = await fetch(new URL('dist/news-widgets.js', server.origin), { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(await plain.text(), readFileSync(new URL('dist/news-widgets.js', root), 'utf8'));
+  } finally {
+    await server.stop();
+  }
+});
+
 test('npm test stops with one line naming the packages to install where it cannot install them', () => {
   const result = spawnSync(process.execPath, ['scripts/ensure-browsers.mjs'], {
     cwd: root,
