@@ -16,10 +16,10 @@ describe('the demo page', () => {
   // Each test is a first visit: no copy of the feeds stored by the widgets on an earlier one.
   beforeEach(() => localStorage.clear());
 
-  async function open(url: string) {
+  async function open(url: string, [width, height] = [1280, 900]) {
     frame = document.createElement('iframe');
-    frame.style.width = '1280px';
-    frame.style.height = '900px';
+    frame.style.width = `${width}px`;
+    frame.style.height = `${height}px`;
     frame.src = url;
     const loaded = oneEvent(frame, 'load');
     document.body.append(frame);
@@ -49,6 +49,28 @@ describe('the demo page', () => {
     expect(shadowText(page, 'recent-posts', 'heading')).to.deep.equal(['Последние новости']);
     expect(errors).to.deep.equal([]);
   });
+
+  // Before the widgets render (their script and words are still on the way) the page is painted:
+  // on a phone its footer is in view then. The room reserved for them must be there from that paint.
+  for (const [width, height] of [[412, 823], [1280, 1024]]) {
+    it(`does not move while the widgets load, at ${width}×${height}`, async () => {
+      const page = await open('/demo/index.html', [width, height]);
+      await until(() => shadowText(page, 'featured-story', 'body')[0] && shadowText(page, 'recent-posts', 'time').length === 6, 'both widgets');
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the story's image and the frames after it
+      const view = page.defaultView! as Window & typeof globalThis;
+      const shifts = await new Promise<string[]>((resolve) => {
+        new view.PerformanceObserver((list) =>
+          resolve(list.getEntries().map((entry) => {
+            const shift = entry as PerformanceEntry & { value: number; sources: { node?: Node }[] };
+            return `${shift.value.toFixed(4)}: ${shift.sources.map((source) => (source.node as Element | undefined)?.className).join(', ')}`;
+          })),
+        ).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve([]), 500); // no entry at all: nothing moved
+      });
+      expect(shifts).to.deep.equal([]);
+      expect(errors).to.deep.equal([]);
+    });
+  }
 
   /** Chooses a language in the page's switch as a user does: focus, pick an option, input, change. */
   function choose(page: Document, lang: string) {

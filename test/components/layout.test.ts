@@ -387,15 +387,29 @@ describe('layouts', () => {
   });
 
   describe('images', () => {
-    it('lazy, decoded asynchronously, decorative (alt="") unless the feed describes them', async () => {
+    it('the featured one eager and first (the likely LCP), decoded asynchronously, decorative (alt="") unless the feed describes it', async () => {
       const element = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" src=${feedUrl('layout.ru.json')}></featured-story>`);
       const image = part(element, 'image') as HTMLImageElement;
-      expect(image.getAttribute('loading')).to.equal('lazy');
+      expect(image.getAttribute('loading')).to.equal('eager');
+      expect(image.getAttribute('fetchpriority')).to.equal('high');
       expect(image.getAttribute('decoding')).to.equal('async');
       expect(image.getAttribute('alt')).to.equal('');
       expect(image.hasAttribute('srcset')).to.equal(false);
       // The image is not a second link to the story next to the title's.
       expect(image.closest('a')).to.equal(null);
+    });
+
+    it('cards\' images lazy, at the default priority', async () => {
+      const element = await loadedFixture<RecentPostsElement>(html`<div style="inline-size:900px">
+          <recent-posts lang="ru" layout="cards" src=${feedUrl('layout.ru.json')} limit="4"></recent-posts>
+        </div>`, 'recent-posts');
+      const images = parts(element, 'image');
+      expect(images).to.have.length(3);
+      for (const image of images) {
+        expect(image.getAttribute('loading')).to.equal('lazy');
+        expect(image.hasAttribute('fetchpriority')).to.equal(false);
+        expect(image.getAttribute('decoding')).to.equal('async');
+      }
     });
 
     it('WordPress media sizes become srcset, and alt_text the alt', async () => {

@@ -31,6 +31,54 @@ test('the demo server serves the page under the strict CSP, with the sample feed
   }
 });
 
+test('the demo server sends text compressed, as a production server would, and the same bytes', async () => {
+  const server = await startDemoServer({ port: 0 });
+  try {
+    for (const [path, file] of [['dist/news-widgets.js', 'dist/news-widgets.js'], ['demo/theming.html', 'demo/theming.html'], ['demo/demo.css', 'demo/demo.css']]) {
+      for (const encoding of ['br', 'gzip']) {
+        // fetch() decodes the body itself; the header says how it travelled.
+        const response = await fetch(new URL(path, server.origin), { headers: { 'accept-encoding': encoding } });
+        assert.equal(response.headers.get('content-encoding'), encoding, `${path} with ${encoding}`);
+        assert.match(response.headers.get('vary'), /accept-encoding/i);
+        assert.ok(Number(response.headers.get('content-length')) < readFileSync(new URL(file, root)).length / 2, `${path} with ${encoding}`);
+        assert.equal(await response.text(), readFileSync(new URL(file, root), 'utf8'));
+      }
+    }
+    const page = await fetch(server.url, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(page.headers.get('content-encoding'), 'br');
+    assert.match(await page.text(), /<featured-story[\s\S]*<recent-posts/);
+    const feed = await fetch(new URL('feeds/news.ru.json', server.url), { headers: { 'accept-encoding': 'br' } });
+    assert.equal(feed.headers.get('content-encoding'), 'br');
+    assert.ok((await feed.json()).items.length > 0);
+    const plain = await fetch(new URL('dist/news-widgets.js', server.origin), { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(await plain.text(), readFileSync(new URL('dist/news-widgets.js', root), 'utf8'));
+  } finally {
+    await server.stop();
+  }
+});
+
+test('the demo news page hints the chunks its widgets import on load: its language\'s words and the sanitizer', async () => {
+  const server = await startDemoServer({ port: 0 });
+  try {
+    const hints = async (query) => {
+      const page = await (await fetch(new URL(query, server.url))).text();
+      const found = [...page.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]);
+      // Before the bundle's script, so the browser has them on its way when it starts the bundle.
+      if (found.length) assert.ok(page.indexOf(found.at(-1)) < page.indexOf('src="../dist/news-widgets.js"'));
+      for (const href of found) assert.equal((await fetch(new URL(href, server.url))).status, 200, href);
+      return found.map((href) => href.replace(/^\.\.\/dist\/chunks\/(.+)-[\w-]{8}\.js$/, '$1'));
+    };
+    assert.deepEqual(await hints(''), ['ru.core', 'sanitize-html']);
+    assert.deepEqual(await hints('?lang=kk-KZ'), ['kk.core', 'sanitize-html']);
+    assert.deepEqual(await hints('?lang=en'), ['sanitize-html']); // English words are in the bundle
+    assert.deepEqual(await hints('?lang=xx'), ['ru.core', 'sanitize-html']); // demo.js shows Russian then
+    assert.deepEqual(await hints('theming.html'), []);
+  } finally {
+    await server.stop();
+  }
+});
+
 test('npm test stops with one line naming the packages to install where it cannot install them', () => {
   const result = spawnSync(process.execPath, ['scripts/ensure-browsers.mjs'], {
     cwd: root,

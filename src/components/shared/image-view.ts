@@ -1,9 +1,13 @@
 /**
- * A story's image: lazy, decoded off the main thread, in a box of the theme's aspect ratio that is
+ * A story's image: decoded off the main thread, in a box of the theme's aspect ratio that is
  * reserved before the image arrives (so nothing moves when it does), with the feed's other sizes as
  * `srcset` so a 280px card does not download a 2000px original. The alt text is the feed's, or
  * empty: the title next to the image already says what the story is, so an image without a
- * description is decorative.
+ * description is decorative. Cards' images are lazy. The featured story's is not: the story of the
+ * day heads its page, and its image is most often the largest thing painted there (LCP), which
+ * must not wait for layout to find it in view, so it is fetched at once and first
+ * (`fetchpriority="high"`). A featured story far down a page has `loading="lazy"` itself, which
+ * holds back the feed, and so the image, until the widget nears the viewport.
  */
 import { html, nothing } from 'lit';
 import type { Story } from '../../feed/story.js';
@@ -29,7 +33,8 @@ export function renderImage(story: Story, place: keyof typeof sizesFor) {
     srcset=${srcset || nothing}
     sizes=${srcset ? sizesFor[place] : nothing}
     alt=${story.imageAlt ?? ''}
-    loading="lazy"
+    loading=${place === 'featured' ? 'eager' : 'lazy'}
+    fetchpriority=${place === 'featured' ? 'high' : nothing}
     decoding="async"
   /></div>`;
 }
