@@ -9,8 +9,8 @@
 // - / redirects to /demo/;
 // - text (HTML, CSS, JavaScript, JSON, SVG) is sent compressed, brotli or gzip, as any production
 //   server sends it: the demo's load (and Lighthouse's view of it) is then what a visitor gets;
-// - the news page names the chunks its widgets import as they start (the words of its language,
-//   the HTML sanitizer) in <link rel="modulepreload"> hints, as a site's build would: their names
+// - the news page names the chunks its widgets import as they start (<featured-story>'s code, the
+//   words of its language, the HTML sanitizer) in <link rel="modulepreload"> hints, as a site's build would: their names
 //   carry a content hash, so they are read from dist/chunks when the page is served.
 // It prints the URLs of the demo's two pages: the news (/demo/) and theming (/demo/theming.html).
 //
@@ -77,15 +77,17 @@ const BUNDLE_SCRIPT = '<script type="module" src="../dist/news-widgets.js"></scr
 
 /**
  * The chunks the news page's widgets import as soon as they start, for `lang` (the page's ?lang, as
- * demo.js reads it; Russian by default): the words of the language (English ones are in the
- * bundle) and the HTML sanitizer, since the sample feeds' story of the day has an HTML body.
+ * demo.js reads it; Russian by default): <featured-story>'s code (the page has a story of the day),
+ * the words of the language (English ones are in the bundle) and the HTML sanitizer, since the
+ * sample feeds' story of the day has an HTML body.
  */
 async function newsPageChunks(lang) {
   const chunks = await readdir(path.join(rootDir, 'dist', 'chunks')).catch(() => []);
   const coreOf = (code) => chunks.find((name) => name.startsWith(`${code}.core-`) && name.endsWith('.js'));
   const wanted = lang?.toLowerCase() ?? '';
   const code = [wanted, wanted.split(/[-_]/)[0]].find((candidate) => candidate === 'en' || coreOf(candidate)) ?? 'ru';
-  return [coreOf(code), chunks.find((name) => /^sanitize-html-[\w-]+\.js$/.test(name))].filter(Boolean);
+  const named = (prefix) => chunks.find((name) => new RegExp(`^${prefix}-[\\w-]+\\.js$`).test(name));
+  return [named('featured-story'), coreOf(code), named('sanitize-html')].filter(Boolean);
 }
 
 /**

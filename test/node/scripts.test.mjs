@@ -58,7 +58,7 @@ test('the demo server sends text compressed, as a production server would, and t
   }
 });
 
-test('the demo news page hints the chunks its widgets import on load: its language\'s words and the sanitizer', async () => {
+test('the demo news page hints the chunks its widgets import on load: the story\'s code, its language\'s words and the sanitizer', async () => {
   const server = await startDemoServer({ port: 0 });
   try {
     const hints = async (query) => {
@@ -69,10 +69,10 @@ test('the demo news page hints the chunks its widgets import on load: its langua
       for (const href of found) assert.equal((await fetch(new URL(href, server.url))).status, 200, href);
       return found.map((href) => href.replace(/^\.\.\/dist\/chunks\/(.+)-[\w-]{8}\.js$/, '$1'));
     };
-    assert.deepEqual(await hints(''), ['ru.core', 'sanitize-html']);
-    assert.deepEqual(await hints('?lang=kk-KZ'), ['kk.core', 'sanitize-html']);
-    assert.deepEqual(await hints('?lang=en'), ['sanitize-html']); // English words are in the bundle
-    assert.deepEqual(await hints('?lang=xx'), ['ru.core', 'sanitize-html']); // demo.js shows Russian then
+    assert.deepEqual(await hints(''), ['featured-story', 'ru.core', 'sanitize-html']);
+    assert.deepEqual(await hints('?lang=kk-KZ'), ['featured-story', 'kk.core', 'sanitize-html']);
+    assert.deepEqual(await hints('?lang=en'), ['featured-story', 'sanitize-html']); // English words are in the bundle
+    assert.deepEqual(await hints('?lang=xx'), ['featured-story', 'ru.core', 'sanitize-html']); // demo.js shows Russian then
     assert.deepEqual(await hints('theming.html'), []);
   } finally {
     await server.stop();
