@@ -338,7 +338,7 @@ try {
   const files = shippedFiles();
   sections.push(`## Bytes of each shipped file\n\n${table(['file', 'min', 'gzip', 'brotli'], files.map((f) => [f.file, kb(f.min), kb(f.gzip), kb(f.brotli)]))}`);
   const shares = await dependencyShares();
-  sections.push(`## Who the bytes belong to\n\nThe all-in-one build's modules grouped by owner, each group minified and compressed alone (so the\nshares add up to a little more than the bundle).\n\n${table(['owner', 'min', 'gzip', 'brotli'], shares.map((s) => [s.group, kb(s.min), kb(s.gzip), kb(s.brotli)]))}`);
+  sections.push(`## Who the bytes belong to\n\nEvery module the builds ship (both bundles' code and every chunk: all locales and readers), grouped\nby owner, each group minified and compressed alone (so the shares add up to a little more).\n\n${table(['owner', 'min', 'gzip', 'brotli'], shares.map((s) => [s.group, kb(s.min), kb(s.gzip), kb(s.brotli)]))}`);
 
   note(`first rendered item, ${LOADS} loads per element`);
   const recent = await firstItem(browser, server.origin, 'recent-posts', 'item');
