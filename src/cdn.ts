@@ -15,9 +15,11 @@ if (typeof document !== 'undefined' && !customElements.get(featuredTag)) {
     void loadFeaturedStory();
   } else {
     // One document-wide observer until the first story appears (a CMS or a framework may add it
-    // later); a tag lookup per batch of mutations costs next to nothing, and it stops at once.
-    const watcher = new MutationObserver(() => {
-      if (!document.querySelector(featuredTag)) return;
+    // later). It looks only inside what was added, so a busy page without a story pays for its
+    // own additions, never for a walk of the whole document; it stops at the first story.
+    const isOrHoldsStory = (node: Node) => node instanceof Element && (node.localName === featuredTag || node.getElementsByTagName(featuredTag).length > 0);
+    const watcher = new MutationObserver((records) => {
+      if (!records.some((record) => [...record.addedNodes].some(isOrHoldsStory))) return;
       watcher.disconnect();
       void loadFeaturedStory();
     });
