@@ -57,7 +57,7 @@ const classicBundleFetchesLocaleData = {
     return { id: file, external: true };
   },
   renderDynamicImport({ targetModuleId }) {
-    if (targetModuleId && [...chunkFileByModule.values()].includes(targetModuleId)) return { left: 'import(new URL(', right: ', newsWidgetsScriptUrl).href)' };
+    if (targetModuleId?.startsWith('chunks/')) return { left: 'import(new URL(', right: ', newsWidgetsScriptUrl).href)' };
     return null;
   },
 };

@@ -114,13 +114,16 @@ function catalogDate(date: Date, locale: string, timeZone: string | undefined, o
 
 type CalendarParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
 
-/**
- * The calendar date and clock time of `timestamp` in the time zone, as numbers. They are asked for the same moments again and again (the page's "now" for every story,
- * each story's date at every render and clock tick), and formatToParts is the slowest call on the
- * way: they are remembered, and read from Date's own local fields when no time zone is given.
- */
+// Calendar fields are asked for the same moments again and again (the page's "now" for every story,
+// each story's date at every render and clock tick), and formatToParts is the slowest call on the
+// way, so they are remembered. Not in intl-cache's memoize: it holds 64 formatters, and a page's
+// thousand dates would evict them.
 const partsCache = new Map<string, CalendarParts>();
 
+/**
+ * The calendar date and clock time of `timestamp` in the time zone, as numbers; read from Date's
+ * own local fields when no time zone is given.
+ */
 function calendarParts(timestamp: number, timeZone?: string): CalendarParts {
   const key = `${timeZone} ${timestamp}`;
   let parts = partsCache.get(key);

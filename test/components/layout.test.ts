@@ -20,6 +20,12 @@ function heldFeed(fixtureName: string) {
   };
 }
 
+/** Four posts of the layout fixture as cards, 900px wide, loaded. */
+const fourCards = () =>
+  loadedFixture<RecentPostsElement>(html`<div style="inline-size:900px">
+    <recent-posts lang="ru" layout="cards" src=${feedUrl('layout.ru.json')} limit="4"></recent-posts>
+  </div>`, 'recent-posts');
+
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
 /** Resolves once `element` has rendered what its feed brought. */
@@ -91,9 +97,7 @@ describe('layouts', () => {
     });
 
     it('cards: an image per card, and an empty box of the same shape for a story without one', async () => {
-      const element = await loadedFixture<RecentPostsElement>(html`<div style="inline-size:900px">
-          <recent-posts lang="ru" layout="cards" src=${feedUrl('layout.ru.json')} limit="4"></recent-posts>
-        </div>`, 'recent-posts');
+      const element = await fourCards();
       const items = parts(element, 'item');
       expect(items).to.have.length(4);
       expect(items.map((item) => Boolean(item.querySelector('[part~="image"]')))).to.deep.equal([true, true, true, false]);
@@ -400,9 +404,7 @@ describe('layouts', () => {
     });
 
     it('cards\' images lazy, at the default priority', async () => {
-      const element = await loadedFixture<RecentPostsElement>(html`<div style="inline-size:900px">
-          <recent-posts lang="ru" layout="cards" src=${feedUrl('layout.ru.json')} limit="4"></recent-posts>
-        </div>`, 'recent-posts');
+      const element = await fourCards();
       const images = parts(element, 'image');
       expect(images).to.have.length(3);
       for (const image of images) {

@@ -16,13 +16,18 @@ describe('loading="lazy"', () => {
 
   const requestsFor = (url: string) => fetchSpy.getCalls().filter((call) => String(call.args[0]) === url).length;
 
-  it('fetches nothing for a widget far down the page until it is scrolled near, then loads and renders it', async () => {
-    const url = `${feedUrl('english.json')}?lazy=${Math.random()}`;
+  /** A lazy widget of a fresh feed URL, 8000px down the page. */
+  async function lazyWidgetFarDown(query: string) {
+    const url = `${feedUrl('english.json')}?${query}=${Math.random()}`;
     const page = await fixture<HTMLDivElement>(html`<div>
       <div style="height: 8000px"></div>
       <recent-posts loading="lazy" src=${url} lang="en"></recent-posts>
     </div>`);
-    const element = page.querySelector<RecentPostsElement>('recent-posts')!;
+    return { url, element: page.querySelector<RecentPostsElement>('recent-posts')! };
+  }
+
+  it('fetches nothing for a widget far down the page until it is scrolled near, then loads and renders it', async () => {
+    const { url, element } = await lazyWidgetFarDown('lazy');
     await element.updateComplete;
     await frames(5);
     expect(requestsFor(url), 'no request while far from the viewport').to.equal(0);
@@ -65,12 +70,7 @@ describe('loading="lazy"', () => {
   });
 
   it('fetches at once when loading turns from lazy to eager', async () => {
-    const url = `${feedUrl('english.json')}?switch=${Math.random()}`;
-    const page = await fixture<HTMLDivElement>(html`<div>
-      <div style="height: 8000px"></div>
-      <recent-posts loading="lazy" src=${url} lang="en"></recent-posts>
-    </div>`);
-    const element = page.querySelector<RecentPostsElement>('recent-posts')!;
+    const { url, element } = await lazyWidgetFarDown('switch');
     await frames(5);
     expect(requestsFor(url)).to.equal(0);
     const loaded = oneEvent(element, 'feed-load');
