@@ -255,3 +255,45 @@ function matchBrowserOrEnglish(): string {
   const browser = (navigator.languages ?? [navigator.language]).map((tag) => tag.split('-')[0]);
   return browser.find((language) => language === 'ru' || language === 'en') ?? 'en';
 }
+
+describe('<recent-posts> with a long feed', () => {
+  it('reads and formats only the posts it shows: 5 of 1,000 items', async () => {
+    const contentReads = new Set<string>();
+    const dates: number[] = [];
+    const items = Array.from({ length: 1000 }, (_, index) => {
+      const id = `item-${index}`;
+      const date = Date.UTC(2026, 10, 20, 12) - index * 60_000;
+      dates.push(date);
+      const item: Record<string, unknown> = { id, date_published: new Date(date).toISOString(), url: `https://city.example/${index}` };
+      for (const [key, value] of [['title', `Новость ${index}`], ['content_html', `<p>Текст новости ${index}. ${'Подробности. '.repeat(40)}</p>`]]) {
+        Object.defineProperty(item, key!, { enumerable: true, get: () => (contentReads.add(id), value) });
+      }
+      return item;
+    });
+    const formatted = new Set<number>();
+    const record = (date: unknown) => formatted.add(+(date as Date | number));
+    // `format` is a getter returning a bound function; `formatToParts` a plain method.
+    const formatGetter = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format')!.get!;
+    const { formatToParts } = Intl.DateTimeFormat.prototype;
+    const spies = [
+      sinon.stub(Intl.DateTimeFormat.prototype, 'format').get(function (this: Intl.DateTimeFormat) {
+        const bound = formatGetter.call(this) as (date?: Date | number) => string;
+        return (date?: Date | number) => (record(date), bound(date));
+      }),
+      sinon.stub(Intl.DateTimeFormat.prototype, 'formatToParts').callsFake(function (this: Intl.DateTimeFormat, date?: Date | number) {
+        record(date);
+        return formatToParts.call(this, date);
+      }),
+    ];
+    try {
+      const element = await fixture<RecentPostsElement>(html`<recent-posts lang="ru" time-zone="Europe/Moscow" .feed=${{ version: 'https://jsonfeed.org/version/1.1', items }}></recent-posts>`);
+      await element.updateComplete;
+      expect(parts(element, 'item')).to.have.length(5);
+      expect([...contentReads].sort(), 'titles and bodies read').to.deep.equal(['item-0', 'item-1', 'item-2', 'item-3', 'item-4']);
+      const feedDatesFormatted = dates.filter((date) => formatted.has(date));
+      expect(feedDatesFormatted, 'dates formatted').to.deep.equal(dates.slice(0, 5));
+    } finally {
+      spies.forEach((spy) => spy.restore());
+    }
+  });
+});
