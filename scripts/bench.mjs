@@ -15,6 +15,10 @@
  * 6. Lighthouse performance, accessibility and best-practices scores of the demo page.
  *
  * Needs `npm run build` first (the npm script does it). Reaches no network beyond localhost.
+ *
+ * BENCH_QUICK=1 runs every measurement once (a smoke run: test/node/bench.test.mjs checks that the
+ * benchmark still runs and reports every figure); BENCH_OUT writes the report elsewhere than
+ * BENCHMARKS.md.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -31,7 +35,13 @@ import { startDemoServer } from './serve-demo.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const LOADS = Number(process.env.BENCH_LOADS) || 20;
+const QUICK = process.env.BENCH_QUICK === '1';
+/** How many times each measurement runs: `times` normally, once in a smoke run. */
+const repeat = (times) => (QUICK ? 1 : times);
+const LOADS = Number(process.env.BENCH_LOADS) || repeat(20);
+const RENDER_RUNS = repeat(15);
+const CLOCK_RUNS = repeat(3);
+const SHIFT_LOADS = repeat(5);
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -194,7 +204,7 @@ async function renderTimes(browser, origin) {
         results[count] = { widget, floor };
       }
       return results;
-    }, { counts: [10, 100, 1000], items: feedItems(1000), runs: 15 }),
+    }, { counts: [10, 100, 1000], items: feedItems(1000), runs: RENDER_RUNS }),
   );
 }
 
@@ -223,7 +233,7 @@ async function clockHour(browser, origin) {
   /** Runs `scenario` 3 times: 500 times in one widget, the simulated `minutes`, times from `ages(index, now)`. */
   const run = async (minutes, secondsOf) => {
     const results = [];
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < CLOCK_RUNS; attempt++) {
       results.push(
         await withPage(browser, origin, page('<div id="stage"></div>', simulatedTime), (tab) =>
           tab.evaluate(async ({ items, minutes, secondsOf }) => {
@@ -258,7 +268,7 @@ async function clockHour(browser, origin) {
 
 async function demoLayoutShift(browser, demoUrl, viewport) {
   const shifts = [];
-  for (let load = 0; load < 5; load++) {
+  for (let load = 0; load < SHIFT_LOADS; load++) {
     const context = await browser.newContext({ viewport });
     const tab = await context.newPage();
     await tab.goto(demoUrl);
@@ -292,7 +302,7 @@ const LIGHTHOUSE_METRICS = [
   ['cumulative-layout-shift', 'CLS', 3],
   ['speed-index', 'Speed Index ms', 0],
 ];
-const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3;
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS) || repeat(3);
 
 /**
  * Lighthouse runs in its own process: the demo server lives in this one, so waiting must not block it.
@@ -347,19 +357,19 @@ try {
 
   note('rendering 10, 100, 1000 items');
   const render = await renderTimes(browser, server.origin);
-  sections.push(`## Main-thread time to render N items\n\nFrom creating the element with its \`feed\` to its layout, 15 runs each; the floor builds the same\nmarkup with DOM calls and Intl alone (no parsing, no excerpts, no library).\n\n${table(['items', 'recent-posts ms', 'plain DOM ms', 'ratio'], Object.entries(render).map(([count, { widget, floor }]) => [count, spread(widget), spread(floor), `${(median(widget) / median(floor)).toFixed(1)}×`]))}`);
+  sections.push(`## Main-thread time to render N items\n\nFrom creating the element with its \`feed\` to its layout, ${RENDER_RUNS} runs each; the floor builds the same\nmarkup with DOM calls and Intl alone (no parsing, no excerpts, no library).\n\n${table(['items', 'recent-posts ms', 'plain DOM ms', 'ratio'], Object.entries(render).map(([count, { widget, floor }]) => [count, spread(widget), spread(floor), `${(median(widget) / median(floor)).toFixed(1)}×`]))}`);
 
   note('the shared clock over a simulated hour');
   const clock = await clockHour(browser, server.origin);
   const clockRow = (label, runs) => [label, spread(runs.map((c) => c.cpuMs)), spread(runs.map((c) => c.wakes), 0), spread(runs.map((c) => c.timers), 0), spread(runs.map((c) => c.texts), 0)];
-  sections.push(`## The shared clock: 500 relative times\n\nOne recent-posts showing 500 times, 1 to 50 minutes old. The page's \`Date.now\` and timers are\nsimulated and the time is run timer by timer (3 runs): the CPU time is the clock's work and the\nre-renders it causes, with no idle time. A wake is the one timer firing; timers set counts every\n\`setTimeout\` (one pending at a time). Times published on whole minutes change together; times published at any second each change at\ntheir own second, and the clock rounds its wakes up to the next whole minute, so both cases wake the\npage once a minute at most.\n\n${table(['simulated', 'CPU ms', 'wakes', 'timers set', 'DOM text changes'], [clockRow('1 hour, whole minutes', clock.wholeMinutes), clockRow('1 hour, any second', clock.anySecond)])}`);
+  sections.push(`## The shared clock: 500 relative times\n\nOne recent-posts showing 500 times, 1 to 50 minutes old. The page's \`Date.now\` and timers are\nsimulated and the time is run timer by timer (${CLOCK_RUNS} runs): the CPU time is the clock's work and the\nre-renders it causes, with no idle time. A wake is the one timer firing; timers set counts every\n\`setTimeout\` (one pending at a time). Times published on whole minutes change together; times published at any second each change at\ntheir own second, and the clock rounds its wakes up to the next whole minute, so both cases wake the\npage once a minute at most.\n\n${table(['simulated', 'CPU ms', 'wakes', 'timers set', 'DOM text changes'], [clockRow('1 hour, whole minutes', clock.wholeMinutes), clockRow('1 hour, any second', clock.anySecond)])}`);
 
   note('layout shift of the demo page');
   // A desktop window, and the phone screen Lighthouse emulates (where the page is one column).
   const viewports = [{ width: 1280, height: 900 }, { width: 412, height: 823 }];
   const shiftRows = [];
   for (const viewport of viewports) shiftRows.push([`${viewport.width}×${viewport.height}`, spread(await demoLayoutShift(browser, server.url, viewport), 4)]);
-  sections.push(`## Layout shift of the demo page while the widgets load\n\n5 loads per window size; target under 0.01.\n\n${table(['window', 'CLS'], shiftRows)}`);
+  sections.push(`## Layout shift of the demo page while the widgets load\n\n${SHIFT_LOADS} loads per window size; target under 0.01.\n\n${table(['window', 'CLS'], shiftRows)}`);
 
   note(`Lighthouse, ${LIGHTHOUSE_RUNS} runs`);
   const scores = await lighthouse(server.url);
@@ -371,5 +381,5 @@ try {
 }
 
 const report = `# Benchmarks\n\nWritten by \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString().slice(0, 10)}. The size budgets are checked by\n\`npm run size\` (not yet met: see README); nothing here fails a build.\n\n${sections.join('\n\n')}\n`;
-writeFileSync(path.join(root, 'BENCHMARKS.md'), report);
+writeFileSync(process.env.BENCH_OUT || path.join(root, 'BENCHMARKS.md'), report);
 console.log(report);
