@@ -10,7 +10,7 @@
  * back in one task) keeps its request. No DOM beyond `document.visibilityState` and `localStorage`.
  */
 import { FeedError } from './feed-error.js';
-import { requestFeed, type FeedResponse } from './request.js';
+import { defaultTimeout, requestFeed, type FeedResponse } from './request.js';
 
 export interface FeedUpdate {
   /** The latest good copy, if there is one (possibly from the previous visit, see `fromStorage`). */
@@ -68,7 +68,7 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
     if (controller) return;
     stopTimer();
     const mine = (controller = new AbortController());
-    const timeout = Math.min(...options().map((each) => each.timeout ?? Infinity));
+    const timeout = Math.min(...options().map((each) => each.timeout ?? defaultTimeout));
     const previous = response;
     // The outcome of this request, unless it was dropped (the last watcher left) in the meantime.
     const settle = <T,>(apply: (value: T) => void) => (value: T) => {
@@ -79,7 +79,7 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
       for (const watcher of [...watchers.values()]) watcher.listener(update);
       schedule();
     };
-    requestFeed(url, { signal: mine.signal, credentials, timeout: timeout < Infinity ? timeout : undefined, previous }).then(
+    requestFeed(url, { signal: mine.signal, credentials, timeout, previous }).then(
       settle((fresh: FeedResponse) => {
         // A 304 keeps the very same copy, so watchers see nothing new and parse nothing again.
         response = fresh.notModified && previous ? previous : fresh;

@@ -22,7 +22,7 @@ export interface FeedResponse {
 
 export interface FeedRequestOptions {
   signal?: AbortSignal;
-  /** Milliseconds before the request is given up (default 10 s). */
+  /** Milliseconds before the request is given up (default 10 s; `Infinity`, or anything past the ~24.8 days a timer can wait, never). */
   timeout?: number;
   credentials?: RequestCredentials;
   /** The copy already held: its validators make the request conditional, and a 304 returns it. */
@@ -35,12 +35,13 @@ export const defaultTimeout = 10_000;
 const sameOrigin = (url: string): boolean | undefined => globalThis.location && new URL(url, location.href).origin == location.origin;
 
 /** Fetches one feed body; sharing a request between widgets is the feed store's job (feed-store.ts). */
-export async function requestFeed(url: string, { signal: outer, timeout, credentials = 'omit', previous }: FeedRequestOptions = {}): Promise<FeedResponse> {
-  if (!(timeout! > 0)) timeout = defaultTimeout;
+export async function requestFeed(url: string, { signal: outer, timeout: asked, credentials = 'omit', previous }: FeedRequestOptions = {}): Promise<FeedResponse> {
+  const timeout = asked! > 0 ? asked! : defaultTimeout;
   // One controller for the timeout and the caller's signal (AbortSignal.any, which some engines lack).
   const controller = new AbortController();
   const abort = (reason: unknown) => controller.abort(reason);
-  const timer = setTimeout(() => abort(new FeedError('timeout', `no answer from ${url} in ${timeout} ms`)), timeout);
+  // A timer longer than 2^31 - 1 ms would fire at once (browsers wrap the delay): such a timeout means none.
+  const timer = timeout < 2 ** 31 ? setTimeout(() => abort(new FeedError('timeout', `no answer from ${url} in ${timeout} ms`)), timeout) : undefined;
   if (outer?.aborted) abort(outer.reason);
   outer?.addEventListener('abort', () => abort(outer.reason));
   const { signal } = controller;

@@ -57,6 +57,26 @@ describe('loading and errors (both elements)', () => {
     expect(part(element, 'error-detail')!.textContent).to.equal('The news server took too long to answer.');
   });
 
+  it('never gives up with a timeout of Infinity (or one longer than a timer can wait), for the feed and for "load more"', async () => {
+    // setTimeout wraps delays past 2^31 - 1 ms to about zero: a naive timer would give up at once.
+    for (const timeout of [Infinity, 2 ** 32]) {
+      const errors: FeedErrorEvent[] = [];
+      const element = await loadedFixture<RecentPostsElement>(
+        html`<recent-posts lang="en" limit="2" load-more .timeout=${timeout} @feed-error=${(event: FeedErrorEvent) => errors.push(event)}
+          src=${`${feedUrl('page-1.json')}?timeout=${timeout}`}></recent-posts>`,
+      );
+      expect(errors, `timeout ${timeout}`).to.deep.equal([]);
+      expect(parts(element, 'item')).to.have.length(2);
+      part(element, 'load-more')!.click(); // the third post is loaded already
+      await element.updateComplete;
+      part(element, 'load-more')!.click(); // this one fetches page 2
+      const started = Date.now();
+      while (parts(element, 'item').length < 5 && errors.length === 0 && Date.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(errors.map((event) => event.detail.error.kind), `timeout ${timeout}`).to.deep.equal([]);
+      expect(parts(element, 'item')).to.have.length(5);
+    }
+  });
+
   it('loads again from the retry button', async () => {
     const realFetch = window.fetch.bind(window);
     let calls = 0;

@@ -79,7 +79,7 @@ export abstract class NewsElement extends LitElement {
   /** An already-parsed feed object (JSON Feed), rendered without fetching. Takes precedence over `src`. */
   declare feed?: unknown;
 
-  /** Milliseconds to wait for the feed's server before showing an error. */
+  /** Milliseconds to wait for the feed's server before showing an error; `Infinity` waits as long as it takes. */
   timeout = defaultTimeout;
 
   /** ISO 8601 duration past which times show a date instead of a relative time. */
