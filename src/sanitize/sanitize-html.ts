@@ -7,7 +7,8 @@
  *
  * The result is a DocumentFragment, not a string: it is inserted as nodes, so the sanitized markup is
  * never parsed a second time (no mutation XSS) and no Trusted Types sink is involved. Server
- * rendering (`sanitizeHtmlToString`) uses the same allowlist and hook and prints a string once.
+ * rendering (sanitize-html-server.ts, never shipped to browsers) uses the same allowlist and hook
+ * and prints a string once.
  * A private DOMPurify instance is used: an application sharing the dompurify module may call
  * `setConfig` or add permissive hooks, and neither may reach our allowlist. The instance parses
  * under the library's Trusted Types policy, so it needs no second "dompurify" policy of its own.
@@ -30,7 +31,8 @@ const allowedAttributes = [
 let currentBase: string | undefined;
 let currentTarget: string | undefined;
 
-function resolveUrls(node: Element): void {
+/** DOMPurify's `afterSanitizeAttributes` hook: resolves and checks URLs, marks links and images. */
+export function resolveUrls(node: Element): void {
   if (node.nodeName === 'A') {
     const href = resolveLinkUrl(node.getAttribute('href'), currentBase);
     if (href) {
@@ -48,12 +50,10 @@ function resolveUrls(node: Element): void {
   }
 }
 
-type Purifier = ReturnType<typeof createDOMPurify>;
+let purifier: ReturnType<typeof createDOMPurify> | undefined;
 
-let purifier: Purifier | undefined;
-
-/** The allowlist, the same in the browser and on a server. */
-function config(extra: object) {
+/** The allowlist, the same in the browser and on a server (sanitize-html-server.ts). */
+export function config(extra: object) {
   return {
     ALLOWED_TAGS: allowedTags,
     ALLOWED_ATTR: allowedAttributes,
@@ -64,7 +64,8 @@ function config(extra: object) {
   };
 }
 
-function withUrlContext<T>(baseUrl: string | undefined, linkTarget: string | undefined, sanitize: () => T): T {
+/** Runs `sanitize` with the URL base and link target the hook applies. */
+export function withUrlContext<T>(baseUrl: string | undefined, linkTarget: string | undefined, sanitize: () => T): T {
   currentBase = baseUrl;
   currentTarget = linkTarget || undefined;
   try {
@@ -93,27 +94,4 @@ export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string
     // null when the HTML parses as a frameset page (no <body>): nothing in it would be shown anyway.
     return fragment ?? document.createDocumentFragment();
   });
-}
-
-let serverPurifier: Purifier | undefined;
-
-/**
- * Server rendering only: gives the DOM implementation's `window` (jsdom) that `sanitizeHtmlToString`
- * sanitizes in. Called by news-widgets/server, so no browser code imports a DOM implementation.
- */
-export function useServerWindow(serverWindow: object): void {
-  serverPurifier = createDOMPurify(serverWindow as Window & typeof globalThis);
-  serverPurifier.addHook('afterSanitizeAttributes', resolveUrls);
-}
-
-/**
- * Server rendering only (news-widgets/server): the same sanitizing as `sanitizeHtml`, run in the DOM
- * implementation's `window` given to `useServerWindow`, returned as an HTML string for
- * lit's `unsafeHTML`. A string is safe here because it is serialized once and parsed once, by the
- * visitor's browser, exactly like any server-rendered page; the browser path keeps inserting nodes.
- */
-export function sanitizeHtmlToString(html: string, baseUrl?: string, linkTarget?: string): string {
-  const instance = serverPurifier;
-  if (!instance) throw new Error('news-widgets: no DOM to sanitize feed HTML in; render through news-widgets/server.');
-  return withUrlContext(baseUrl, linkTarget, () => String(instance.sanitize(html, config({}))));
 }

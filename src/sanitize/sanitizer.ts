@@ -4,17 +4,18 @@
  * `loadSanitizer()` before such a story is shown, so `sanitizeHtml` below is synchronous where it
  * is called (in `willUpdate`) and the body never appears late.
  */
-import type { sanitizeHtml as sanitizeNow, sanitizeHtmlToString as sanitizeToStringNow } from './sanitize-html.js';
+import type { sanitizeHtml as sanitizeNow } from './sanitize-html.js';
+
+type ServerSanitizer = (html: string, baseUrl?: string, linkTarget?: string) => string;
 
 let sanitizer: typeof sanitizeNow | undefined;
-let toString: typeof sanitizeToStringNow | undefined;
+let toString: ServerSanitizer | undefined;
 let loading: Promise<void> | undefined;
 
 /** Loads the sanitizer once per page; resolves when `sanitizeHtml` works. */
 export function loadSanitizer(): Promise<void> {
   loading ??= import('./sanitize-html.js').then((module) => {
     sanitizer = module.sanitizeHtml;
-    toString = module.sanitizeHtmlToString;
   });
   return loading;
 }
@@ -29,9 +30,14 @@ export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string
   return document.createDocumentFragment();
 }
 
+/** Server rendering only: the string sanitizer `sanitizeHtmlToString` uses (sanitize-html-server.ts sets it). */
+export function useServerSanitizer(sanitize: ServerSanitizer): void {
+  toString = sanitize;
+}
+
 /**
- * The same, as an HTML string, for the server renderer (news-widgets/server), which loads the
- * sanitizer before it renders. Before the sanitizer is loaded, nothing.
+ * The same as `sanitizeHtml`, as an HTML string, for the server renderer (news-widgets/server), which
+ * sets up its sanitizer before it renders. Without one, nothing.
  */
 export function sanitizeHtmlToString(html: string, baseUrl?: string, linkTarget?: string): string {
   return toString ? toString(html, baseUrl, linkTarget) : '';

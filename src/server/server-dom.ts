@@ -14,7 +14,7 @@
  * DOM shim is never replaced: lit must not find a global `HTMLElement` or `document`.
  */
 import { JSDOM } from 'jsdom';
-import { useServerWindow } from '../sanitize/sanitize-html.js';
+import { useServerWindow } from '../sanitize/sanitize-html-server.js';
 
 let window: JSDOM['window'] | undefined;
 

@@ -25,71 +25,72 @@ const longestTimeout = 2 ** 31 - 1;
 const wakeQuantum = 60_000;
 
 export class SharedClock {
-  private readonly subscriptions = new Map<object, Subscription>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private timerDueAt = Infinity;
-  private visibilityListening = false;
+  readonly #subscriptions = new Map<object, Subscription>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerDueAt = Infinity;
+  #visibilityListening = false;
 
   /** How many timers are pending: 0 or 1, whatever the number of subscribers (for tests and the benchmark). */
   get pendingTimers(): number {
-    return this.timer === undefined ? 0 : 1;
+    return this.#timer === undefined ? 0 : 1;
   }
 
   /** How many widgets are subscribed (for tests and the benchmark). */
   get subscriberCount(): number {
-    return this.subscriptions.size;
+    return this.#subscriptions.size;
   }
 
   /** Subscribes (or re-subscribes) `owner` to be called at `dueAt`; `undefined` means "never". */
   schedule(owner: object, listener: ClockListener, dueAt: number | undefined): void {
-    this.subscriptions.set(owner, { listener, dueAt });
-    this.listenToVisibility();
-    this.reschedule();
+    this.#subscriptions.set(owner, { listener, dueAt });
+    this.#listenToVisibility();
+    this.#reschedule();
   }
 
   unsubscribe(owner: object): void {
-    if (this.subscriptions.delete(owner)) this.reschedule();
+    if (this.#subscriptions.delete(owner)) this.#reschedule();
   }
 
-  private isHidden(): boolean {
+  #isHidden(): boolean {
     return typeof document !== 'undefined' && document.visibilityState === 'hidden';
   }
 
-  private listenToVisibility(): void {
-    if (this.visibilityListening || typeof document === 'undefined') return;
-    this.visibilityListening = true;
-    document.addEventListener('visibilitychange', () => (this.isHidden() ? this.reschedule() : this.tick()));
+  #listenToVisibility(): void {
+    if (this.#visibilityListening || typeof document === 'undefined') return;
+    this.#visibilityListening = true;
+    document.addEventListener('visibilitychange', () => (this.#isHidden() ? this.#reschedule() : this.tick()));
   }
 
-  private reschedule(): void {
+  #reschedule(): void {
     let earliest = Infinity;
-    if (!this.isHidden()) {
-      for (const { dueAt } of this.subscriptions.values()) if (dueAt !== undefined && dueAt < earliest) earliest = dueAt;
+    if (!this.#isHidden()) {
+      for (const { dueAt } of this.#subscriptions.values()) if (dueAt !== undefined && dueAt < earliest) earliest = dueAt;
     }
     if (earliest !== Infinity) earliest = Math.ceil(earliest / wakeQuantum) * wakeQuantum;
-    if (earliest === this.timerDueAt) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.timerDueAt = earliest;
+    if (earliest === this.#timerDueAt) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#timerDueAt = earliest;
     if (earliest === Infinity) return;
     const delay = Math.min(Math.max(earliest - Date.now(), 0), longestTimeout);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.timerDueAt = Infinity;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#timerDueAt = Infinity;
       this.tick();
     }, delay);
   }
 
+  // A TS-private method, not #private: the clock tests count wakes by spying on it.
   private tick(): void {
     const now = Date.now();
-    for (const [owner, subscription] of [...this.subscriptions]) {
+    for (const [owner, subscription] of [...this.#subscriptions]) {
       if (subscription.dueAt !== undefined && subscription.dueAt <= now) {
         // The listener normally re-subscribes with its next due time; until then it is not due again.
-        this.subscriptions.set(owner, { ...subscription, dueAt: undefined });
+        this.#subscriptions.set(owner, { ...subscription, dueAt: undefined });
         subscription.listener(now);
       }
     }
-    this.reschedule();
+    this.#reschedule();
   }
 }
 

@@ -1,7 +1,6 @@
 import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { Story } from '../../feed/story.js';
-import { sanitizeHtml, sanitizeHtmlToString } from '../../sanitize/sanitizer.js';
+import type { Feed, Story } from '../../feed/story.js';
+import { loadSanitizer, sanitizeHtml, sanitizeHtmlToString } from '../../sanitize/sanitizer.js';
 import { cutExcerpt } from '../../text/excerpt.js';
 import { formatList } from '../../i18n/list.js';
 import { setFeaturedStory } from '../shared/featured-registry.js';
@@ -12,13 +11,14 @@ import { NewsElement } from '../shared/news-element.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { contentLang, storyPlainText } from '../shared/story-text.js';
 import { featuredStoryStyles } from './featured-story.styles.js';
+import { renderSanitizedHtml } from './server-body.js';
 
 interface ShownStory {
   story: Story;
   title: string;
   /**
    * Sanitized nodes of the body; kept between renders so lit never re-inserts them. On a server
-   * (lit SSR has no DOM nodes to render) the sanitized HTML as a string, rendered with `unsafeHTML`.
+   * (lit SSR has no DOM nodes to render) the sanitized HTML as a string (see server-body.ts).
    */
   body: Node[] | string;
   lang?: string;
@@ -93,20 +93,24 @@ export class FeaturedStoryElement extends NewsElement {
   /** Replaces the label's text ("Тема дня"); an empty value hides it from view but not from screen readers. */
   declare label?: string;
 
-  private shown?: ShownStory;
+  #shown?: ShownStory;
   /** The skeleton was shown: it stays (invisible) to hold its space, so the story's arrival moves nothing below. */
-  private hadSkeleton = false;
-  protected override readonly rendersStoryHtml = true;
+  #hadSkeleton = false;
+
+  /** A story with an HTML body is shown once the sanitizer is loaded (fetched only for such feeds). */
+  protected override prepareFeed(feed: Feed): Promise<unknown> | undefined {
+    return feed.stories.some((story) => story.contentHtml) ? loadSanitizer() : undefined;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const feed = this.shownFeed;
-    const story = this.pickStory();
+    const story = this.#pickStory();
     if (!feed || !story) {
-      this.shown = undefined;
-    } else if (story !== this.shown?.story || changed.has('itemId') || changed.has('linkTarget')) {
+      this.#shown = undefined;
+    } else if (story !== this.#shown?.story || changed.has('itemId') || changed.has('linkTarget')) {
       const text = storyPlainText(story);
-      this.shown = {
+      this.#shown = {
         story,
         title: story.title ?? cutExcerpt(text, 80, this.locale.value),
         body: !story.contentHtml
@@ -117,15 +121,15 @@ export class FeaturedStoryElement extends NewsElement {
         lang: contentLang(story, feed, this.locale.value),
       };
     } else {
-      this.shown.lang = contentLang(story, feed, this.locale.value);
+      this.#shown.lang = contentLang(story, feed, this.locale.value);
     }
     // A skeleton rendered while the server's DOM stayed on screen was never seen: it holds no space.
-    if (this.loader.state === 'loading' && !this.shown && !this.renderingOffscreen) this.hadSkeleton = true;
-    this.clock.watch([this.shown?.story.published], this.timeOptions);
+    if (this.loader.state === 'loading' && !this.#shown && !this.renderingOffscreen) this.#hadSkeleton = true;
+    this.clock.watch([this.#shown?.story.published], this.timeOptions);
   }
 
   /** `item-id` if it names a story, else the story the feed marks as featured, else the newest (among `tags`). */
-  private pickStory(): Story | undefined {
+  #pickStory(): Story | undefined {
     const candidates = this.candidateStories;
     if (this.itemId) {
       const named = this.shownFeed?.stories.find((story) => story.id === this.itemId);
@@ -137,7 +141,7 @@ export class FeaturedStoryElement extends NewsElement {
 
   protected override updated(): void {
     // Tell <recent-posts exclude-featured> of the same feed which story is shown here.
-    setFeaturedStory(this, this.feedKey, this.shown?.story.id);
+    setFeaturedStory(this, this.feedKey, this.#shown?.story.id);
   }
 
   override disconnectedCallback(): void {
@@ -155,14 +159,14 @@ export class FeaturedStoryElement extends NewsElement {
     const level = headingLevel(this.headingLevel, 2);
     // The skeleton and the story share one grid cell: the cell is as tall as the taller of them, so
     // the story's arrival moves nothing below it unless it is longer than the space reserved.
-    const skeleton = html`<div part="skeleton" class="story has-image ${loading && !this.shown ? '' : 'spent'}" aria-hidden="true">
+    const skeleton = html`<div part="skeleton" class="story has-image ${loading && !this.#shown ? '' : 'spent'}" aria-hidden="true">
       <p class="label-space">&nbsp;</p>
       <div class="title-space"><span class="bar title-bar"></span><span class="bar title-bar"></span></div>
       <div class="image-frame"></div>
       <div class="body-space"><span class="bar"></span><span class="bar"></span><span class="bar"></span></div>
       <p class="meta-space"><span class="bar"></span></p>
     </div>`;
-    if (!this.shown) {
+    if (!this.#shown) {
       return html`<div class="stack">
         <section part="base" class="story ${loading ? 'has-image' : ''}" lang=${locale} dir=${this.locale.direction ?? nothing} aria-busy=${loading ? 'true' : 'false'}>
           ${labelView} ${this.renderStatus(false)} ${this.renderFooter()}
@@ -170,7 +174,7 @@ export class FeaturedStoryElement extends NewsElement {
         ${loading ? skeleton : nothing}
       </div>`;
     }
-    const { story, title, body, lang } = this.shown;
+    const { story, title, body, lang } = this.#shown;
     const source = this.shownFeed?.title;
     return html`<div class="stack">
       <article part="base" class="story ${story.image ? 'has-image' : ''}" lang=${locale} dir=${this.locale.direction ?? nothing} aria-labelledby="title">
@@ -181,7 +185,7 @@ export class FeaturedStoryElement extends NewsElement {
           story.url ? this.renderLink(story.url, title, 'clamp-title') : html`<span class="clamp-title">${title}</span>`,
         )}
         ${renderImage(story, 'featured')}
-        <div part="body" dir="auto" lang=${lang ?? nothing}>${body.length ? (isServer ? unsafeHTML(body as string) : body) : this.renderTextBody(story)}</div>
+        <div part="body" dir="auto" lang=${lang ?? nothing}>${body.length ? (isServer ? renderSanitizedHtml(body as string) : body) : this.#renderTextBody(story)}</div>
         <p part="meta">
           ${source
             ? html`<span class="byline">${formatMessageToParts(locale, 'source', { source: html`<span part="source" dir="auto">${source}</span>` })}</span>`
@@ -195,12 +199,12 @@ export class FeaturedStoryElement extends NewsElement {
         </p>
         ${this.renderStatus(true)} ${this.renderFooter()}
       </article>
-      ${this.hadSkeleton ? skeleton : nothing}
+      ${this.#hadSkeleton ? skeleton : nothing}
     </div>`;
   }
 
   /** A text-only story's paragraphs (blank lines separate them), else its summary. */
-  private renderTextBody(story: Story) {
+  #renderTextBody(story: Story) {
     const text = story.contentText ?? story.summary ?? '';
     return text
       .split(/\n\s*\n/)

@@ -133,18 +133,18 @@ export class RecentPostsElement extends NewsElement {
   announce = false;
 
   /** How many posts the last refresh added, for the live region. */
-  private announcedCount = 0;
+  #announcedCount = 0;
   /** Ids of the posts shown after the last loaded feed, to tell new ones after a refresh. */
-  private announcedIds?: Set<string>;
-  private announcedFeed?: unknown;
+  #announcedIds?: Set<string>;
+  #announcedFeed?: unknown;
 
   /** How many posts beyond `limit` "load more" has revealed. */
   private extraShown = 0;
-  private hasMore = false;
+  #hasMore = false;
   /** Loaded stories remain that are not shown yet. */
-  private hiddenLoaded = false;
-  private shownPosts: ShownPost[] = [];
-  private stopWatchingFeatured?: () => void;
+  #hiddenLoaded = false;
+  #shownPosts: ShownPost[] = [];
+  #stopWatchingFeatured?: () => void;
 
   /** The announce message is in the catalogs' time part: a widget that announces waits for it like for its words. */
   protected override get needsTimeMessages(): boolean {
@@ -153,12 +153,12 @@ export class RecentPostsElement extends NewsElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopWatchingFeatured = onFeaturedChange(() => this.excludeFeatured && this.requestUpdate());
+    this.#stopWatchingFeatured = onFeaturedChange(() => this.excludeFeatured && this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopWatchingFeatured?.();
+    this.#stopWatchingFeatured?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -168,29 +168,29 @@ export class RecentPostsElement extends NewsElement {
     const limit = nonNegativeInteger(this.limit, 5);
     const offset = nonNegativeInteger(this.offset, 0);
     const excerptLength = Math.max(nonNegativeInteger(this.excerptLength, 160), 2);
-    const compact = this.shownLayout === 'compact';
-    this.shownPosts = [];
+    const compact = this.#shownLayout === 'compact';
+    this.#shownPosts = [];
     const featured = this.excludeFeatured ? featuredStoryIds(this.feedKey) : undefined;
     const stories = featured?.size ? this.candidateStories.filter((story) => !featured.has(story.id)) : this.candidateStories;
     if (changed.has('src') || changed.has('feed') || changed.has('tags')) this.extraShown = 0;
     const wanted = limit + (this.loadMore ? this.extraShown : 0);
     let next = offset;
-    for (; next < stories.length && this.shownPosts.length < wanted; next++) {
+    for (; next < stories.length && this.#shownPosts.length < wanted; next++) {
       const story = stories[next]!;
       const text = storyPlainText(story);
       const title = story.title ?? (text ? cutExcerpt(text, untitledTitleLength, locale) : undefined);
       if (!title) continue; // nothing to show for it
       // Only what is shown is cut and formatted: the compact layout has no excerpts at all.
       const excerpt = !compact && story.title && text ? cutExcerpt(text, excerptLength, locale) : undefined;
-      this.shownPosts.push({ story, title, excerpt, lang: contentLang(story, feed!, locale) });
+      this.#shownPosts.push({ story, title, excerpt, lang: contentLang(story, feed!, locale) });
     }
-    this.hiddenLoaded = next < stories.length;
-    this.hasMore = this.loadMore && this.shownPosts.length > 0 && (this.hiddenLoaded || Boolean(feed?.nextUrl));
+    this.#hiddenLoaded = next < stories.length;
+    this.#hasMore = this.loadMore && this.#shownPosts.length > 0 && (this.#hiddenLoaded || Boolean(feed?.nextUrl));
     // Turned on after connecting: the locale controller now loads the time part too (needsTimeMessages).
     if (changed.has('announce') && this.announce && this.hasUpdated) this.locale.refresh();
-    this.updateAnnouncement(feed);
+    this.#updateAnnouncement(feed);
     this.clock.watch(
-      this.shownPosts.map((post) => post.story.published),
+      this.#shownPosts.map((post) => post.story.published),
       this.timeOptions,
     );
   }
@@ -200,27 +200,27 @@ export class RecentPostsElement extends NewsElement {
    * the live region. The first load is not announced (`aria-busy` covers it), nor are posts that
    * "load more" reveals (focus moves to them).
    */
-  private updateAnnouncement(feed: unknown): void {
-    if (feed === this.announcedFeed) return;
-    const ids = new Set(this.shownPosts.map((post) => post.story.id));
-    const before = this.announcedIds;
-    this.announcedFeed = feed;
-    this.announcedIds = feed ? ids : undefined;
+  #updateAnnouncement(feed: unknown): void {
+    if (feed === this.#announcedFeed) return;
+    const ids = new Set(this.#shownPosts.map((post) => post.story.id));
+    const before = this.#announcedIds;
+    this.#announcedFeed = feed;
+    this.#announcedIds = feed ? ids : undefined;
     if (!this.announce || !before || !feed) return;
     const added = [...ids].filter((id) => !before.has(id)).length;
-    if (added) this.announcedCount = added;
+    if (added) this.#announcedCount = added;
   }
 
   protected override render() {
     const loading = this.loader.state === 'loading';
     const level = headingLevel(this.headingLevel, 2);
-    const layout = this.shownLayout;
+    const layout = this.#shownLayout;
     const heading = this.heading ?? this.message('recentPostsHeading');
     const slottedHeading = this.hasSlotted('heading');
-    const showSkeleton = loading && !this.shownPosts.length;
+    const showSkeleton = loading && !this.#shownPosts.length;
     return html`<section
       part="base"
-      class="${layout}${this.shownPosts.length > longListPosts ? ' long' : ''}"
+      class="${layout}${this.#shownPosts.length > longListPosts ? ' long' : ''}"
       lang=${this.locale.value}
       dir=${this.locale.direction ?? nothing}
       aria-labelledby=${slottedHeading ? nothing : 'heading'}
@@ -229,18 +229,18 @@ export class RecentPostsElement extends NewsElement {
       <slot name="heading" @slotchange=${this.readSlotted}
         >${renderHeading(level, { part: 'heading', id: 'heading', className: heading ? undefined : 'visually-hidden' }, heading || this.message('recentPostsHeading'))}</slot
       >
-      ${this.shownPosts.length
+      ${this.#shownPosts.length
         ? html`<ul part="list" role="list">
-              ${this.shownPosts.map((post, index) => this.renderPost(post, index, Math.min(level + 1, 6), layout))}
+              ${this.#shownPosts.map((post, index) => this.#renderPost(post, index, Math.min(level + 1, 6), layout))}
             </ul>
-            ${this.hasMore
-              ? html`<button part="more load-more" type="button" aria-busy=${this.loader.loadingMore ? 'true' : 'false'} @click=${this.showMore}>
+            ${this.#hasMore
+              ? html`<button part="more load-more" type="button" aria-busy=${this.loader.loadingMore ? 'true' : 'false'} @click=${this.#showMore}>
                   ${this.message('loadMore')}
                 </button>`
               : nothing}
             ${this.renderStatus(true)}`
-        : html`${showSkeleton ? this.renderSkeleton(layout) : nothing}${this.renderStatus(false)}`}
-      ${this.announce ? html`<p part="announcement" class="visually-hidden" role="status" aria-live="polite">${this.announcementText()}</p>` : nothing}
+        : html`${showSkeleton ? this.#renderSkeleton(layout) : nothing}${this.renderStatus(false)}`}
+      ${this.announce ? html`<p part="announcement" class="visually-hidden" role="status" aria-live="polite">${this.#announcementText()}</p>` : nothing}
       ${this.renderFooter()}
     </section>`;
   }
@@ -250,13 +250,13 @@ export class RecentPostsElement extends NewsElement {
    * itself: until it is in, nothing (a word of another language would be worse); the catalog's
    * arrival re-renders every widget, and the region then speaks.
    */
-  private announcementText(): string {
+  #announcementText(): string {
     const locale = this.locale.value;
-    return this.announcedCount && isCatalogLoaded(locale, ['core', 'time']) ? this.message('newStories', { count: this.announcedCount }) : '';
+    return this.#announcedCount && isCatalogLoaded(locale, ['core', 'time']) ? this.message('newStories', { count: this.#announcedCount }) : '';
   }
 
   /** Placeholder posts of the loaded posts' size: `limit` of them, in the same layout, so nothing below moves when they arrive. */
-  private renderSkeleton(layout: RecentPostsLayout) {
+  #renderSkeleton(layout: RecentPostsLayout) {
     const count = Math.min(nonNegativeInteger(this.limit, 5), maxSkeletonPosts);
     const item = html`<li class="post">
       ${layout === 'cards' ? html`<div class="image-frame"></div>` : nothing}
@@ -272,9 +272,9 @@ export class RecentPostsElement extends NewsElement {
   }
 
   /** Reveals `limit` more posts (fetching the next page when all loaded ones are shown) and focuses the first new one. */
-  private readonly showMore = async () => {
-    const before = this.shownPosts.length;
-    if (!this.hiddenLoaded && !(await this.loader.loadMore())) return;
+  readonly #showMore = async () => {
+    const before = this.#shownPosts.length;
+    if (!this.#hiddenLoaded && !(await this.loader.loadMore())) return;
     this.extraShown += nonNegativeInteger(this.limit, 5) || 1;
     await this.updateComplete;
     // Keyboard and screen-reader users continue at the first new post, not back at the top.
@@ -285,11 +285,11 @@ export class RecentPostsElement extends NewsElement {
   };
 
   /** The layout to render: the attribute's value if it is one we have, else `list`. */
-  private get shownLayout(): RecentPostsLayout {
+  get #shownLayout(): RecentPostsLayout {
     return (layouts.includes(this.layout) ? this.layout : 'list') as RecentPostsLayout;
   }
 
-  private renderPost({ story, title, excerpt, lang }: ShownPost, index: number, level: number, layout: RecentPostsLayout) {
+  #renderPost({ story, title, excerpt, lang }: ShownPost, index: number, level: number, layout: RecentPostsLayout) {
     const titleId = `post-${index}`;
     const titleText = html`<span class="clamp-title">${title}</span>`;
     return html`<li part="item" class="post">

@@ -10,25 +10,28 @@ import { nextChangeAt, type TimeOptions } from '../../time/relative-time.js';
 export class ClockController implements ReactiveController {
   /** The time the host renders against; moves forward only when a shown text would change. */
   now = Date.now();
-  private dueAt: number | undefined;
-  private connected = false;
-  private readonly onTick = (now: number) => {
+  #dueAt: number | undefined;
+  #connected = false;
+  readonly #onTick = (now: number) => {
     this.now = now;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   };
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.connected = true;
+    this.#connected = true;
     this.now = Date.now();
-    this.subscribe();
+    this.#subscribe();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
+    this.#connected = false;
     sharedClock.unsubscribe(this);
   }
 
@@ -40,11 +43,11 @@ export class ClockController implements ReactiveController {
       const next = date ? nextChangeAt(date, this.now, options) : undefined;
       if (next !== undefined && (earliest === undefined || next < earliest)) earliest = next;
     }
-    this.dueAt = earliest;
-    this.subscribe();
+    this.#dueAt = earliest;
+    this.#subscribe();
   }
 
-  private subscribe(): void {
-    if (this.connected) sharedClock.schedule(this, this.onTick, this.dueAt);
+  #subscribe(): void {
+    if (this.#connected) sharedClock.schedule(this, this.#onTick, this.#dueAt);
   }
 }

@@ -7,6 +7,7 @@
 import { adoptStyles, html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { FeedError } from '../../feed/feed-error.js';
 import { defaultTimeout } from '../../feed/request.js';
+import { inlineFeedText } from './inline-feed.js';
 import type { Feed, Story } from '../../feed/story.js';
 import type { FeedTransform } from '../../feed/feed-detect.js';
 import { formatMessage, type MessageKey, type MessageValues } from '../../i18n/messages.js';
@@ -15,7 +16,6 @@ import { FeedErrorEvent, FeedLoadEvent } from './events.js';
 import { FeedController } from './feed-controller.js';
 import { LocaleController } from './locale-controller.js';
 import { whenNearViewport } from './viewport.js';
-import { loadSanitizer } from '../../sanitize/sanitizer.js';
 import { renderTime } from './time-view.js';
 import { parseDuration } from '../../time/duration.js';
 import { defaultThresholdMs, type TimeOptions } from '../../time/relative-time.js';
@@ -130,18 +130,18 @@ export abstract class NewsElement extends LitElement {
    * server's, which ours never does on purpose (live relative times instead of dates, the body as
    * nodes instead of an HTML string). Replacing the DOM once costs nothing measurable for a widget.
    */
-  private serverRoot?: ShadowRoot;
+  #serverRoot?: ShadowRoot;
 
   /** True while renders go to the detached fragment, the server's DOM still on screen (see above). */
   protected get renderingOffscreen(): boolean {
-    return this.serverRoot !== undefined;
+    return this.#serverRoot !== undefined;
   }
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed); // lit has committed this render to the render root
-    const root = this.serverRoot;
+    const root = this.#serverRoot;
     if (root && this.loader.state !== 'loading') {
-      this.serverRoot = undefined;
+      this.#serverRoot = undefined;
       adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
       root.replaceChildren(this.renderRoot); // the fragment's nodes, and lit's parts with them
       (this as { renderRoot: HTMLElement | DocumentFragment }).renderRoot = root;
@@ -151,7 +151,7 @@ export abstract class NewsElement extends LitElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const existing = this.shadowRoot;
     if (!isServer && existing?.firstChild && !this.hasUpdated) {
-      this.serverRoot = existing;
+      this.#serverRoot = existing;
       return document.createDocumentFragment();
     }
     return super.createRenderRoot();
@@ -160,8 +160,13 @@ export abstract class NewsElement extends LitElement {
   /** `lazy` waits to fetch the feed until the widget nears the viewport (for widgets far down a page); `eager` by default. */
   declare loading?: 'eager' | 'lazy';
 
-  /** True for a widget that shows a story's HTML body: the sanitizer is loaded before such a story shows. */
-  protected readonly rendersStoryHtml: boolean = false;
+  /**
+   * What a loaded feed needs before it is shown (a widget that shows a story's HTML body loads the
+   * sanitizer then, so the body never appears late); nothing by default.
+   */
+  protected prepareFeed(_feed: Feed): Promise<unknown> | undefined {
+    return undefined;
+  }
 
   protected readonly locale = new LocaleController(this, () => this.needsTimeMessages);
 
@@ -185,7 +190,7 @@ export abstract class NewsElement extends LitElement {
         this.dispatchEvent(new FeedErrorEvent(outcome.error));
       }
     },
-    prepare: (feed) => (this.rendersStoryHtml && feed.stories.some((story) => story.contentHtml) ? loadSanitizer() : undefined),
+    prepare: (feed) => this.prepareFeed(feed),
   });
 
   /** Re-reads which named slots the page filled (the `slotchange` handler of every slot). */
@@ -205,35 +210,35 @@ export abstract class NewsElement extends LitElement {
     return html`<div part="footer" ?hidden=${!this.hasSlotted('footer')}><slot name="footer" @slotchange=${this.readSlotted}></slot></div>`;
   }
 
-  private nearViewport = false;
-  private stopWatchingViewport?: () => void;
+  #nearViewport = false;
+  #stopWatchingViewport?: () => void;
 
   override connectedCallback(): void {
-    this.deferUntilNearViewport(); // before the controllers connect, so a deferred feed is not fetched
+    this.#deferUntilNearViewport(); // before the controllers connect, so a deferred feed is not fetched
     super.connectedCallback();
     if (!isServer) this.readSlotted();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopWatchingViewport?.();
-    this.stopWatchingViewport = undefined;
+    this.#stopWatchingViewport?.();
+    this.#stopWatchingViewport = undefined;
   }
 
   /** `loading="lazy"`: the feed waits until the widget nears the viewport. */
-  private deferUntilNearViewport(): void {
-    const defer = this.loading === 'lazy' && !this.nearViewport;
+  #deferUntilNearViewport(): void {
+    const defer = this.loading === 'lazy' && !this.#nearViewport;
     if (!defer) {
-      this.stopWatchingViewport?.();
-      this.stopWatchingViewport = undefined;
+      this.#stopWatchingViewport?.();
+      this.#stopWatchingViewport = undefined;
       this.loader.start();
       return;
     }
     this.loader.deferred = true;
-    if (this.isConnected && !this.stopWatchingViewport) {
-      this.stopWatchingViewport = whenNearViewport(this, () => {
-        this.nearViewport = true;
-        this.stopWatchingViewport = undefined;
+    if (this.isConnected && !this.#stopWatchingViewport) {
+      this.#stopWatchingViewport = whenNearViewport(this, () => {
+        this.#nearViewport = true;
+        this.#stopWatchingViewport = undefined;
         this.loader.start();
       });
     }
@@ -255,28 +260,28 @@ export abstract class NewsElement extends LitElement {
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     if (this.locale.ready) return true;
-    this.readInputs(changed);
+    this.#readInputs(changed);
     return false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (isServer) this.locale.resolveFromOwnAttributes();
-    this.readInputs(changed);
+    this.#readInputs(changed);
   }
 
-  private inputsRead = false;
+  #inputsRead = false;
 
   /** Applies changed inputs to the controllers: the feed source, the tags. */
-  private readInputs(changed: PropertyValues<this>): void {
-    const first = !this.inputsRead;
-    this.inputsRead = true;
-    if (changed.has('loading')) this.deferUntilNearViewport();
+  #readInputs(changed: PropertyValues<this>): void {
+    const first = !this.#inputsRead;
+    this.#inputsRead = true;
+    if (changed.has('loading')) this.#deferUntilNearViewport();
     const sourceChanged = ['src', 'feed', 'timeout', 'format', 'credentials', 'transform', 'refresh'].some((name) => (changed as Map<PropertyKey, unknown>).has(name));
     if (first || sourceChanged) {
       this.loader.setSource({
         src: this.src,
         feed: this.feed,
-        inline: this.inlineFeedText(),
+        inline: this.#inlineFeedText(),
         timeout: this.timeout,
         refresh: Number(this.refresh) > 0 ? Number(this.refresh) : undefined,
         credentials: this.credentials === 'include' || this.credentials === 'same-origin' ? this.credentials : 'omit',
@@ -287,23 +292,23 @@ export abstract class NewsElement extends LitElement {
     }
     if (first || changed.has('tags')) {
       const wanted = (this.tags ?? '').split(',').map((tag) => tag.trim().toLowerCase()).filter(Boolean);
-      this.wantedTags = wanted.length ? new Set(wanted) : undefined;
+      this.#wantedTags = wanted.length ? new Set(wanted) : undefined;
     }
   }
 
-  private wantedTags?: Set<string>;
-  private filtered?: { stories: Story[]; tags?: Set<string>; result: Story[] };
+  #wantedTags?: Set<string>;
+  #filtered?: { stories: Story[]; tags?: Set<string>; result: Story[] };
 
   /** The feed's stories this widget may show: all of them, or those carrying one of its `tags`. */
   protected get candidateStories(): Story[] {
     const stories = this.shownFeed?.stories ?? [];
-    const wanted = this.wantedTags;
+    const wanted = this.#wantedTags;
     if (!wanted) return stories;
     // Filtered once per feed and tag set, not on every clock tick.
-    if (this.filtered?.stories !== stories || this.filtered.tags !== wanted) {
-      this.filtered = { stories, tags: wanted, result: stories.filter((story) => story.tags.some((tag) => wanted.has(tag.toLowerCase()))) };
+    if (this.#filtered?.stories !== stories || this.#filtered.tags !== wanted) {
+      this.#filtered = { stories, tags: wanted, result: stories.filter((story) => story.tags.some((tag) => wanted.has(tag.toLowerCase()))) };
     }
-    return this.filtered.result;
+    return this.#filtered.result;
   }
 
   /** The absolute URL of the fetched `src`, the key under which widgets of the same feed find each other. */
@@ -311,15 +316,9 @@ export abstract class NewsElement extends LitElement {
     return this.loader.url;
   }
 
-  /** Feed JSON a CMS printed into the element: `<script type="application/feed+json">` (or `application/json`). */
-  private inlineFeedText(): string | undefined {
-    if (isServer) return undefined; // the server renders from the `feed` property; no children to read
-    for (const child of this.children) {
-      if (child.localName === 'script' && /^application\/(feed\+)?json$/i.test((child as HTMLScriptElement).type.trim())) {
-        return child.textContent ?? '';
-      }
-    }
-    return undefined;
+  /** Feed JSON a CMS printed into the element (see inline-feed.ts). */
+  #inlineFeedText(): string | undefined {
+    return isServer ? undefined : inlineFeedText(this); // the server renders from the `feed` property; no children to read
   }
 
   /** How times read: the threshold, and the time zone inherited from a `time-zone` attribute. */
