@@ -6,22 +6,55 @@
  * register both elements at once.
  */
 import './components/recent-posts/recent-posts.js';
+import { inlineFeedText } from './components/shared/inline-feed.js';
+import { watchFeed } from './feed/feed-store.js';
 
 const featuredTag = 'featured-story';
-const loadFeaturedStory = () => import('./components/featured-story/featured-story.js');
+
+/**
+ * Fetches the story's code and, at the same time, the feeds of the stories already found, so a page
+ * with only a story waits for one round trip, not two in a row. The requests go through the page's
+ * feed store, which each story takes over when it upgrades: held until then, they are shared with
+ * the story, never made twice. Left to the story itself: a lazy one, one with its feed printed inside,
+ * and one with its own `credentials` or `timeout` (rare; the store keys and times requests by them).
+ */
+function loadFeaturedStory(stories: Iterable<Element>): void {
+  const releases: (() => void)[] = [];
+  for (const story of stories) {
+    const src = story.getAttribute('src');
+    if (!src || story.getAttribute('loading') === 'lazy' || story.hasAttribute('credentials') || story.hasAttribute('timeout') || inlineFeedText(story) !== undefined) continue;
+    try {
+      releases.push(watchFeed(new URL(src, story.ownerDocument.baseURI).href, releases, {}, () => {}));
+    } catch {
+      // not a URL: the story reports it
+    }
+  }
+  const release = () => releases.forEach((stop) => stop());
+  // Released a task after the chunk ran: by then the upgraded stories have watched their feeds.
+  import('./components/featured-story/featured-story.js').then(
+    () => setTimeout(release),
+    (error: unknown) => {
+      release();
+      throw error; // reported as the failed import it is
+    },
+  );
+}
 
 if (typeof document !== 'undefined' && !customElements.get(featuredTag)) {
-  if (document.querySelector(featuredTag)) {
-    void loadFeaturedStory();
+  const present = document.getElementsByTagName(featuredTag);
+  if (present.length) {
+    loadFeaturedStory(present);
   } else {
     // One document-wide observer until the first story appears (a CMS or a framework may add it
     // later). It looks only inside what was added, so a busy page without a story pays for its
     // own additions, never for a walk of the whole document; it stops at the first story.
-    const isOrHoldsStory = (node: Node) => node instanceof Element && (node.localName === featuredTag || node.getElementsByTagName(featuredTag).length > 0);
+    const storiesIn = (node: Node): Element[] =>
+      node instanceof Element ? (node.localName === featuredTag ? [node] : [...node.getElementsByTagName(featuredTag)]) : [];
     const watcher = new MutationObserver((records) => {
-      if (!records.some((record) => [...record.addedNodes].some(isOrHoldsStory))) return;
+      const added = records.flatMap((record) => [...record.addedNodes].flatMap(storiesIn));
+      if (!added.length) return;
       watcher.disconnect();
-      void loadFeaturedStory();
+      loadFeaturedStory(added);
     });
     watcher.observe(document, { childList: true, subtree: true });
   }

@@ -49,6 +49,31 @@ describe('what a page loads from the CDN module build', () => {
     expect(feedRequests).to.have.length(1);
   });
 
+  it("a page with only <featured-story>: its feed is requested while the story's code downloads, not after it, and once", async () => {
+    const loaded = await scriptsLoadedBy('/test/fixtures/pages/featured-only.html', (page) => (shadowParts(page, 'featured-story', 'body')[0]?.querySelector('blockquote') ?? null) !== null);
+    expect(loaded).to.deep.equal(['featured-story', 'news-widgets.js', 'ru.core', 'sanitize-html']);
+    const feedRequests = frame!.contentWindow!.performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/municipal.ru.json'));
+    expect(feedRequests).to.have.length(1);
+    // The page records fetch() calls and definitions in order: the entry asks for the feed before the
+    // story's code has arrived and defined the element (after it, the story would wait two round trips).
+    const events = (frame!.contentWindow as unknown as { pageEvents: string[] }).pageEvents;
+    expect(events).to.deep.equal(['define recent-posts', 'fetch /test/fixtures/feeds/municipal.ru.json', 'define featured-story']);
+  });
+
+  it('a lazy <featured-story> far down the page: its code loads, its feed waits for the viewport', async () => {
+    const loaded = await scriptsLoadedBy('/test/fixtures/pages/featured-lazy.html', (page) => page.defaultView!.customElements.get('featured-story') !== undefined);
+    expect(loaded, 'its words, not its feed').to.deep.equal(['featured-story', 'news-widgets.js', 'ru.core']);
+    const page = frame!.contentDocument!;
+    expect(frame!.contentWindow!.performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/municipal.ru.json'))).to.have.length(0);
+    page.querySelector('featured-story')!.scrollIntoView();
+    const started = performance.now();
+    while (!shadowParts(page, 'featured-story', 'title')[0]?.textContent) {
+      if (performance.now() - started > 8000) throw new Error('the lazy story did not render after scrolling to it');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(frame!.contentWindow!.performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/municipal.ru.json'))).to.have.length(1);
+  });
+
   it("fetches <featured-story>'s code only when a story enters the page, and then renders it", async () => {
     const loaded = await scriptsLoadedBy('/test/fixtures/pages/story-added-later.html', (page) => shadowParts(page, 'recent-posts', 'item').length > 0);
     expect(loaded, 'no story on the page: no story code').to.deep.equal(['news-widgets.js', 'ru.core']);
