@@ -7,12 +7,11 @@
  * the wrong type is skipped, never thrown on; a document that is not a feed at all is a `FeedError`.
  * One extension is read: `"_news_widgets": { "featured": true }` on an item marks the story to feature.
  *
- * A story's fields other than its id are read from its item when first used (then kept): a widget
- * that shows 5 stories of 1,000 resolves the URLs, languages and authors of those 5, while sorting
- * reads every date. The result is the same as reading them all at once.
+ * A story's fields other than its id are read from its item when first used (lazy-story.ts).
  */
 import { FeedError } from './feed-error.js';
-import type { Author, Feed, Story } from './story.js';
+import { lazyStories } from './lazy-story.js';
+import type { Author, Feed } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
 import { collectStories, isObject, readArray, readIsoDate, readLanguage, readText, sortNewestFirst, type JsonObject } from './values.js';
 
@@ -29,45 +28,27 @@ export function isJsonFeed(value: unknown): value is JsonObject {
  */
 export const maxStoriesRead = 1000;
 
-type Reader = (item: JsonObject, base: string | undefined, feedAuthors: Author[]) => unknown;
+/** What every item's fields are read with: the URL relative ones resolve against, and the feed's authors. */
+interface FeedContext {
+  base: string | undefined;
+  feedAuthors: Author[];
+}
 
-/** How each field of a story is read from its item, in the order of `Story`'s keys. */
-const readers: Record<string, Reader> = {
+/** How each field of a story is read from its item (see lazy-story.ts). */
+const jsonFeedStory = lazyStories<JsonObject, FeedContext>({
   title: (item) => readText(item['title']),
-  url: (item, base) => resolveLinkUrl(item['url'], base) ?? resolveLinkUrl(item['external_url'], base),
+  url: (item, { base }) => resolveLinkUrl(item['url'], base) ?? resolveLinkUrl(item['external_url'], base),
   summary: (item) => readText(item['summary']),
   contentHtml: (item) => readText(item['content_html']),
   contentText: (item) => readText(item['content_text']),
-  image: (item, base) => resolveImageUrl(item['image'], base) ?? resolveImageUrl(item['banner_image'], base),
+  image: (item, { base }) => resolveImageUrl(item['image'], base) ?? resolveImageUrl(item['banner_image'], base),
   published: (item) => readIsoDate(item['date_published']),
   modified: (item) => readIsoDate(item['date_modified']),
-  authors: (item, base, feedAuthors) => readAuthors(item, base) ?? feedAuthors,
-  tags: (item) => readArray(item['tags']).map(readText).filter((tag) => tag),
+  authors: (item, { base, feedAuthors }) => readAuthors(item, base) ?? feedAuthors,
+  tags: (item) => readArray(item['tags']).map(readText).filter((tag): tag is string => !!tag),
   language: (item) => readLanguage(item['language']),
   featured: ({ _news_widgets: extension }) => (isObject(extension) && extension['featured'] === true) || undefined,
-};
-
-/**
- * A story's field, read on first use and then kept (or as written). The accessors are shared by
- * every story (many stories then share one shape, which is fast to create); each story's own
- * function, under a symbol no one enumerates, reads its item. Through a proxy (a framework's
- * reactive state) or on a frozen story they still work: nothing is redefined.
- */
-const lazy = Symbol();
-type LazyStory = Story & { [lazy]: (key: string, written?: [unknown]) => unknown };
-const descriptors: PropertyDescriptorMap = { [lazy]: { writable: true } };
-for (const key in readers) {
-  descriptors[key] = {
-    enumerable: true,
-    configurable: true,
-    get(this: LazyStory) {
-      return this[lazy](key);
-    },
-    set(this: LazyStory, value: unknown) {
-      this[lazy](key, [value]);
-    },
-  };
-}
+});
 
 export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
   if (!isJsonFeed(document)) throw new FeedError('format', 'not a JSON Feed');
@@ -82,14 +63,10 @@ export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
           .slice(0, maxStoriesRead)
           .map(({ item }) => item)
       : items;
+  const context = { base, feedAuthors };
   const { stories, skipped } = collectStories(read, (item) => {
     const id = isObject(item) && readText(item['id']);
-    if (!id) return undefined;
-    const story = Object.defineProperties({ id }, descriptors) as LazyStory;
-    const values: Record<string, unknown> = {};
-    story[lazy] = (key, written) =>
-      written ? (values[key] = written[0]) : key in values ? values[key] : (values[key] = readers[key]!(item as JsonObject, base, feedAuthors));
-    return story;
+    return id ? jsonFeedStory(id, item as JsonObject, context) : undefined;
   });
 
   return {

@@ -8,10 +8,13 @@
  * featured image and the category and tag names exist only in `_embedded` (`?_embed`); without it a
  * post has only numeric ids for them, which are ignored. An embedded entry can be a REST error object
  * (a deleted author, private media) instead of the thing itself: it is skipped. Anything of the wrong
- * type is skipped, never thrown on; a body that is not an array of posts is a `FeedError`.
+ * type is skipped, never thrown on; a body that is not an array of posts is a `FeedError`. A post's
+ * fields other than its id are read when first used (lazy-story.ts): only the posts shown are stripped
+ * of their HTML.
  */
 import { FeedError } from './feed-error.js';
 import { decodeEntities } from './html-text.js';
+import { lazyStories } from './lazy-story.js';
 import type { Author, Feed, ImageSize, Story } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
 import { collectStories, isObject, readArray, readIsoDate, readText, type JsonObject } from './values.js';
@@ -28,31 +31,43 @@ export function normalizeWordPress(posts: unknown, feedUrl?: string): Feed {
   return { title: undefined, homePageUrl: undefined, language: undefined, authors: [], stories, skipped };
 }
 
+function embeddedOf({ _embedded: embedded }: JsonObject): JsonObject {
+  return isObject(embedded) ? embedded : {};
+}
+
+/** The featured image's three fields come from one reading of the medium. */
+const featuredImages = new WeakMap<JsonObject, ReturnType<typeof readFeaturedImage>>();
+function featuredImageOf(post: JsonObject, base: string | undefined): ReturnType<typeof readFeaturedImage> {
+  let found = featuredImages.get(post);
+  if (!found) featuredImages.set(post, (found = readFeaturedImage(embeddedOf(post), base)));
+  return found;
+}
+
+/** How each field of a story is read from its post, when first used (lazy-story.ts). */
+const wordPressStory = lazyStories<JsonObject, string | undefined>({
+  title: (post) => htmlToPlainText(readRendered(post['title'])),
+  url: (post, base) => resolveLinkUrl(post['link'], base),
+  summary: (post) => excerptToPlainText(readRendered(post['excerpt'])),
+  // A password-protected post's content is not for the public (WordPress sends it only with the password).
+  contentHtml: ({ content }) => (isObject(content) && content['protected'] === true ? undefined : readText(readRendered(content))),
+  image: (post, base) => featuredImageOf(post, base).image,
+  imageAlt: (post, base) => featuredImageOf(post, base).imageAlt,
+  imageSizes: (post, base) => featuredImageOf(post, base).imageSizes,
+  // `date_gmt` is UTC without a zone suffix, which readIsoDate reads as UTC. `date` is the site's
+  // local time, in a zone the posts response does not state (it is in the site's settings, at
+  // another endpoint): it is read as UTC too, a few hours off at worst, rather than in the
+  // visitor's zone, which would be off by a different amount for every visitor. It is only used
+  // when `date_gmt` is absent or unreadable (`null` for drafts and some imported posts).
+  published: (post) => readIsoDate(post['date_gmt']) ?? readIsoDate(post['date']),
+  modified: (post) => readIsoDate(post['modified_gmt']) ?? readIsoDate(post['modified']),
+  authors: (post, base) => readAuthors(embeddedOf(post), base),
+  tags: (post) => readTermNames(embeddedOf(post)),
+  featured: (post) => post['sticky'] === true || undefined,
+});
+
 function normalizePost(post: JsonObject, base: string | undefined): Story | undefined {
   const id = readText(post['id']);
-  if (!id) return undefined;
-  const embedded = isObject(post['_embedded']) ? post['_embedded'] : {};
-  const content = post['content'];
-  const story: Story = {
-    id,
-    title: htmlToPlainText(readRendered(post['title'])),
-    url: resolveLinkUrl(post['link'], base),
-    summary: excerptToPlainText(readRendered(post['excerpt'])),
-    // A password-protected post's content is not for the public (WordPress sends it only with the password).
-    contentHtml: isObject(content) && content['protected'] === true ? undefined : readText(readRendered(content)),
-    ...readFeaturedImage(embedded, base),
-    // `date_gmt` is UTC without a zone suffix, which readIsoDate reads as UTC. `date` is the site's
-    // local time, in a zone the posts response does not state (it is in the site's settings, at
-    // another endpoint): it is read as UTC too, a few hours off at worst, rather than in the
-    // visitor's zone, which would be off by a different amount for every visitor. It is only used
-    // when `date_gmt` is absent or unreadable (`null` for drafts and some imported posts).
-    published: readIsoDate(post['date_gmt']) ?? readIsoDate(post['date']),
-    modified: readIsoDate(post['modified_gmt']) ?? readIsoDate(post['modified']),
-    authors: readAuthors(embedded, base),
-    tags: readTermNames(embedded),
-  };
-  if (post['sticky'] === true) story.featured = true;
-  return story;
+  return id ? wordPressStory(id, post, base) : undefined;
 }
 
 /** `{ rendered: '…' }`, as WordPress wraps its rendered fields; a bare string is taken as is. */

@@ -23,6 +23,7 @@ import { normalizeWhitespace } from '../text/excerpt.js';
 import { parseRfc822Date } from './dates.js';
 import { FeedError } from './feed-error.js';
 import { decodeEntities, htmlEntities } from './html-text.js';
+import { lazyStories } from './lazy-story.js';
 import type { Author, Feed, Story } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
 import { collectStories, readLanguage, readText } from './values.js';
@@ -262,43 +263,65 @@ function readRss(root: Element, feedUrl: string | undefined): Feed {
 }
 
 function readRssItem(item: Element, core: Namespaces, feedUrl: string | undefined, feedAuthors: Author[]): Story | undefined {
-  const guidElement = child(item, 'guid', core);
-  const guid = readText(textOf(guidElement));
+  const guid = readText(textOf(child(item, 'guid', core)));
+  const link = readText(textOf(child(item, 'link', core)));
+  const title = rssTitle(item, core);
+  const dateText = rssDateText(item, core);
+  const about = readText(item.getAttributeNS(ns.rdf, 'about'));
+  const id = guid ?? rssUrl(item, core, feedUrl) ?? link ?? about ?? (title || dateText ? [title, dateText].filter(Boolean).join(' ') : undefined);
+  return id ? rssStory(id, item, { namespaces: core, feedUrl, feedAuthors }) : undefined;
+}
+
+const rssTitle = (item: Element, core: Namespaces) => plainTitle(textOf(child(item, 'title', core)));
+const rssDateText = (item: Element, core: Namespaces) => readText(textOf(child(item, 'pubDate', core))) ?? readText(textOf(child(item, 'date', [ns.dc])));
+
+/** The item's `link`, else its `guid` when that is a permalink (unless isPermaLink="false"; only an absolute one). */
+function rssUrl(item: Element, core: Namespaces, feedUrl: string | undefined): string | undefined {
   const linkElement = child(item, 'link', core);
   const link = readText(textOf(linkElement));
-  const title = plainTitle(textOf(child(item, 'title', core)));
-  const dateText = readText(textOf(child(item, 'pubDate', core))) ?? readText(textOf(child(item, 'date', [ns.dc])));
-  const about = readText(item.getAttributeNS(ns.rdf, 'about'));
-
-  // A guid is the item's permalink unless isPermaLink="false"; only an absolute one is used as a link.
+  const guidElement = child(item, 'guid', core);
+  const guid = readText(textOf(guidElement));
   const permalink = guid && guidElement!.getAttribute('isPermaLink')?.trim().toLowerCase() !== 'false' && /^https?:\/\//i.test(guid) ? guid : undefined;
-  const url = (link ? resolveLinkUrl(link, baseOf(linkElement!, feedUrl)) : undefined) ?? (permalink ? resolveLinkUrl(permalink, baseOf(guidElement!, feedUrl)) : undefined);
-  const id = guid ?? url ?? link ?? about ?? (title || dateText ? [title, dateText].filter(Boolean).join(' ') : undefined);
-  if (!id) return undefined;
-
-  const descriptionElement = child(item, 'description', core);
-  const encodedElement = child(item, 'encoded', [ns.content]);
-  const description = readText(markupOf(descriptionElement));
-  const encoded = readText(markupOf(encodedElement));
-  const contentElement = encoded ? encodedElement : descriptionElement;
-  const authors = readRssAuthors(item, core);
-
-  return {
-    id,
-    title,
-    url,
-    // The description is the summary only when content:encoded holds the body; otherwise it is the body.
-    summary: encoded && description ? readText(htmlToPlainText(description)) : undefined,
-    contentHtml: contentElement ? withBase(encoded ?? description, contentElement, feedUrl) : undefined,
-    contentText: undefined,
-    image: readImage(item, feedUrl, core),
-    published: dateText ? parseRfc822Date(dateText) : undefined,
-    modified: undefined,
-    authors: authors.length ? authors : feedAuthors,
-    tags: readTags([...children(item, 'category', core), ...children(item, 'subject', [ns.dc])].map((element) => textOf(element))),
-    language: languageAttribute(item) ?? readLanguage(textOf(child(item, 'language', [ns.dc]))),
-  };
+  return (link ? resolveLinkUrl(link, baseOf(linkElement!, feedUrl)) : undefined) ?? (permalink ? resolveLinkUrl(permalink, baseOf(guidElement!, feedUrl)) : undefined);
 }
+
+/** What an item's fields are read with: its format's namespaces, the feed's URL and authors. */
+interface ItemContext {
+  namespaces: Namespaces;
+  feedUrl: string | undefined;
+  feedAuthors: Author[];
+}
+
+/** An RSS item's fields beyond those its id is made of, read when first used (lazy-story.ts). */
+const rssStory = lazyStories<Element, ItemContext>({
+  title: (item, { namespaces }) => rssTitle(item, namespaces),
+  url: (item, { namespaces, feedUrl }) => rssUrl(item, namespaces, feedUrl),
+  // The description is the summary only when content:encoded holds the body; otherwise it is the body.
+  summary: (item, { namespaces }) => {
+    const description = readText(markupOf(child(item, 'description', namespaces)));
+    return readText(markupOf(child(item, 'encoded', [ns.content]))) && description ? readText(htmlToPlainText(description)) : undefined;
+  },
+  contentHtml: (item, { namespaces, feedUrl }) => {
+    const encodedElement = child(item, 'encoded', [ns.content]);
+    const encoded = readText(markupOf(encodedElement));
+    const descriptionElement = child(item, 'description', namespaces);
+    const contentElement = encoded ? encodedElement : descriptionElement;
+    return contentElement ? withBase(encoded ?? readText(markupOf(descriptionElement)), contentElement, feedUrl) : undefined;
+  },
+  contentText: () => undefined,
+  image: (item, { namespaces, feedUrl }) => readImage(item, feedUrl, namespaces),
+  published: (item, { namespaces }) => {
+    const dateText = rssDateText(item, namespaces);
+    return dateText ? parseRfc822Date(dateText) : undefined;
+  },
+  modified: () => undefined,
+  authors: (item, { namespaces, feedAuthors }) => {
+    const authors = readRssAuthors(item, namespaces);
+    return authors.length ? authors : feedAuthors;
+  },
+  tags: (item, { namespaces }) => readTags([...children(item, 'category', namespaces), ...children(item, 'subject', [ns.dc])].map((element) => textOf(element))),
+  language: (item) => languageAttribute(item) ?? readLanguage(textOf(child(item, 'language', [ns.dc]))),
+});
 
 /** RSS `author` ("press@city.example (Пресс-служба)") and Dublin Core `creator` elements. */
 function readRssAuthors(parent: Element, core: Namespaces): Author[] {
@@ -328,41 +351,66 @@ function readAtom(root: Element, feedUrl: string | undefined): Feed {
 }
 
 function readAtomEntry(entry: Element, atom: Namespaces, feedUrl: string | undefined, feedAuthors: Author[]): Story | undefined {
-  const title = readText(atomPlainText(child(entry, 'title', atom)));
-  const url = atomLink(entry, atom, feedUrl);
-  const publishedText = readText(textOf(child(entry, 'published', atom) ?? child(entry, 'issued', atom) ?? child(entry, 'created', atom)));
-  const updatedText = readText(textOf(child(entry, 'updated', atom) ?? child(entry, 'modified', atom)));
-  const id = readText(textOf(child(entry, 'id', atom))) ?? url ?? (title || publishedText || updatedText ? [title, publishedText ?? updatedText].filter(Boolean).join(' ') : undefined);
-  if (!id) return undefined;
-
-  let contentHtml: string | undefined;
-  let contentText: string | undefined;
-  const content = child(entry, 'content', atom);
-  const kind = content ? atomTextKind(content) : undefined;
-  if (kind === 'html') contentHtml = readText(withBase(textOf(content), content!, feedUrl));
-  else if (kind === 'xhtml') contentHtml = readText(withBase(serializeXhtml(content!), content!, feedUrl));
-  else if (kind === 'text') contentText = readText(textOf(content));
-
-  const source = child(entry, 'source', atom);
-  const authors = readAtomAuthors(entry, atom, feedUrl);
-  const sourceAuthors = authors.length || !source ? [] : readAtomAuthors(source, atom, feedUrl);
-  const updated = updatedText ? parseRfc822Date(updatedText) : undefined;
-
-  return {
-    id,
-    title,
-    url,
-    summary: readText(atomPlainText(child(entry, 'summary', atom))),
-    contentHtml,
-    contentText,
-    image: readImage(entry, feedUrl, atom),
-    published: (publishedText ? parseRfc822Date(publishedText) : undefined) ?? updated,
-    modified: updated,
-    authors: authors.length ? authors : sourceAuthors.length ? sourceAuthors : feedAuthors,
-    tags: readTags(children(entry, 'category', atom).map((category) => category.getAttribute('term') || category.getAttribute('label') || textOf(category))),
-    language: languageAttribute(entry),
-  };
+  const title = atomTitle(entry, atom);
+  const publishedText = atomDateText(entry, atom, ['published', 'issued', 'created']);
+  const updatedText = atomDateText(entry, atom, ['updated', 'modified']);
+  const id =
+    readText(textOf(child(entry, 'id', atom))) ??
+    atomLink(entry, atom, feedUrl) ??
+    (title || publishedText || updatedText ? [title, publishedText ?? updatedText].filter(Boolean).join(' ') : undefined);
+  return id ? atomStory(id, entry, { namespaces: atom, feedUrl, feedAuthors }) : undefined;
 }
+
+const atomTitle = (entry: Element, atom: Namespaces) => readText(atomPlainText(child(entry, 'title', atom)));
+
+/** The text of the first of `names` the entry has (Atom 1.0's name first, then 0.3's). */
+function atomDateText(entry: Element, atom: Namespaces, names: string[]): string | undefined {
+  for (const name of names) {
+    const element = child(entry, name, atom);
+    if (element) return readText(textOf(element));
+  }
+  return undefined;
+}
+
+function atomDate(entry: Element, atom: Namespaces, names: string[]): Date | undefined {
+  const text = atomDateText(entry, atom, names);
+  return text ? parseRfc822Date(text) : undefined;
+}
+
+/** An Atom entry's `content` element and its kind (html, xhtml or text). */
+function atomContent(entry: Element, namespaces: Namespaces): [Element | undefined, ReturnType<typeof atomTextKind>] {
+  const content = child(entry, 'content', namespaces);
+  return [content, content ? atomTextKind(content) : undefined];
+}
+
+/** An Atom entry's fields beyond those its id is made of, read when first used (lazy-story.ts). */
+const atomStory = lazyStories<Element, ItemContext>({
+  title: (entry, { namespaces }) => atomTitle(entry, namespaces),
+  url: (entry, { namespaces, feedUrl }) => atomLink(entry, namespaces, feedUrl),
+  published: (entry, { namespaces }) => atomDate(entry, namespaces, ['published', 'issued', 'created']) ?? atomDate(entry, namespaces, ['updated', 'modified']),
+  modified: (entry, { namespaces }) => atomDate(entry, namespaces, ['updated', 'modified']),
+  summary: (entry, { namespaces }) => readText(atomPlainText(child(entry, 'summary', namespaces))),
+  // HTML, escaped or inline XHTML; plain text is `contentText`.
+  contentHtml: (entry, { namespaces, feedUrl }) => {
+    const [content, kind] = atomContent(entry, namespaces);
+    return kind === 'html' || kind === 'xhtml' ? readText(withBase(kind === 'html' ? textOf(content) : serializeXhtml(content!), content!, feedUrl)) : undefined;
+  },
+  contentText: (entry, { namespaces }) => {
+    const [content, kind] = atomContent(entry, namespaces);
+    return kind === 'text' ? readText(textOf(content)) : undefined;
+  },
+  image: (entry, { namespaces, feedUrl }) => readImage(entry, feedUrl, namespaces),
+  authors: (entry, { namespaces, feedUrl, feedAuthors }) => {
+    const authors = readAtomAuthors(entry, namespaces, feedUrl);
+    if (authors.length) return authors;
+    const source = child(entry, 'source', namespaces);
+    const sourceAuthors = source ? readAtomAuthors(source, namespaces, feedUrl) : [];
+    return sourceAuthors.length ? sourceAuthors : feedAuthors;
+  },
+  tags: (entry, { namespaces }) =>
+    readTags(children(entry, 'category', namespaces).map((category) => category.getAttribute('term') || category.getAttribute('label') || textOf(category))),
+  language: (entry) => languageAttribute(entry),
+});
 
 function readAtomAuthors(parent: Element, atom: Namespaces, feedUrl: string | undefined): Author[] {
   const authors: Author[] = [];

@@ -388,3 +388,57 @@ describe('isWordPressPosts', () => {
     }
   });
 });
+
+describe('normalizeWordPress: reading only what is shown', () => {
+  it('reads ids and dates of every post; titles, bodies, media, authors and terms of a post when it is used, once', () => {
+    // Posts whose fields count their reads: a widget that shows 5 of 100 posts must not strip the
+    // HTML of the other 95 titles and excerpts, nor walk their embedded media, authors and terms.
+    const reads = new Map<string, number>();
+    const counted = (index: number) => {
+      const post: Record<string, unknown> = { id: 1000 + index, date_gmt: new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString().slice(0, 19) };
+      const values: Record<string, unknown> = {
+        title: { rendered: `Новость &laquo;${index}&raquo;` },
+        link: `https://city.example/news/${index}/`,
+        excerpt: { rendered: `<p>Кратко о новости ${index} [&hellip;]</p>` },
+        content: { rendered: `<p>${'Текст. '.repeat(100)}</p>`, protected: false },
+        modified_gmt: '2026-11-20T10:00:00',
+        sticky: false,
+        _embedded: {
+          author: [{ name: 'Пресс-служба', link: 'https://city.example/author/press/' }],
+          'wp:featuredmedia': [{ media_type: 'image', source_url: `/img/${index}.jpg`, alt_text: 'Фото' }],
+          'wp:term': [[{ taxonomy: 'category', name: 'Город' }]],
+        },
+      };
+      for (const [key, value] of Object.entries(values)) {
+        Object.defineProperty(post, key, { enumerable: true, get: () => (reads.set(key, (reads.get(key) ?? 0) + 1), value) });
+      }
+      return post;
+    };
+    const feed = normalizeWordPress(Array.from({ length: 100 }, (_, index) => counted(index)), base);
+    expect(feed.stories).to.have.length(100);
+    expect([...reads.keys()], 'fields read before any story is used').to.deep.equal([]);
+
+    const shown = feed.stories.slice(0, 5);
+    expect(shown.map((story) => story.id)).to.deep.equal(['1099', '1098', '1097', '1096', '1095']);
+    for (const story of shown) {
+      expect(story.title).to.equal(`Новость «${Number(story.id) - 1000}»`);
+      expect(story.title).to.equal(story.title); // a second read is the kept value
+      expect(story.summary).to.equal(`Кратко о новости ${Number(story.id) - 1000}`);
+      expect(story.contentHtml).to.match(/^<p>Текст\. /);
+      expect([story.image, story.imageAlt]).to.deep.equal([`https://city.example/img/${Number(story.id) - 1000}.jpg`, 'Фото']);
+    }
+    expect(reads.get('title'), 'titles of the shown posts, read once each').to.equal(5);
+    expect(reads.get('excerpt')).to.equal(5);
+    expect(reads.get('content')).to.equal(5);
+    // The featured image's fields come from one reading of the medium.
+    expect(reads.get('_embedded')).to.equal(5);
+    expect(reads.has('modified_gmt') || reads.has('link') || reads.has('sticky')).to.equal(false);
+
+    // Used later, a post is what an eager read would have made of it.
+    expect(shown[0]!.authors).to.deep.equal([{ name: 'Пресс-служба', url: 'https://city.example/author/press/' }]);
+    expect(shown[0]!.tags).to.deep.equal(['Город']);
+    expect(shown[0]!.url).to.equal('https://city.example/news/99/');
+    expect(shown[0]!.modified!.toISOString()).to.equal('2026-11-20T10:00:00.000Z');
+    expect(shown[0]!.featured).to.equal(undefined);
+  });
+});

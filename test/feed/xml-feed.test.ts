@@ -460,3 +460,63 @@ describe('parseXmlFeed: errors and repairs', () => {
     expect(parsed).to.equal('FeedError parse');
   });
 });
+
+describe('parseXmlFeed: reading only what is shown', () => {
+  // Markup inside <description> or inline XHTML content is serialized when read: counting the
+  // serializer's calls tells which items' bodies were read.
+  let serialized = 0;
+  const serialize = XMLSerializer.prototype.serializeToString;
+  beforeEach(() => {
+    serialized = 0;
+    XMLSerializer.prototype.serializeToString = function (this: XMLSerializer, node: Node) {
+      serialized++;
+      return serialize.call(this, node);
+    };
+  });
+  afterEach(() => {
+    XMLSerializer.prototype.serializeToString = serialize;
+  });
+
+  const date = (index: number) => new Date(Date.UTC(2026, 0, 1) + index * 60_000);
+
+  it('RSS: reads ids and dates of every item; bodies, images, authors and tags of an item when it is used, once', () => {
+    const items = Array.from(
+      { length: 200 },
+      (_, index) => `<item><guid isPermaLink="false">n-${index}</guid><title>Новость ${index}</title><link>/news/${index}</link>
+        <pubDate>${date(index).toUTCString()}</pubDate><description><p xmlns="http://www.w3.org/1999/xhtml">Текст <b>${index}</b></p></description>
+        <category>Город</category><author>press@city.example (Пресс-служба)</author></item>`,
+    );
+    const feed = parseXmlFeed(`<?xml version="1.0"?><rss version="2.0"><channel><title>Новости</title>${items.join('')}</channel></rss>`, 'https://city.example/rss.xml');
+    expect(feed.stories).to.have.length(200);
+    expect(serialized, 'no body serialized before any story is used').to.equal(0);
+    const shown = feed.stories.slice(0, 5);
+    expect(shown.map((story) => story.id)).to.deep.equal(['n-199', 'n-198', 'n-197', 'n-196', 'n-195']);
+    for (const story of shown) {
+      expect(story.contentHtml).to.contain(`<b>${story.id.slice(2)}</b>`);
+      expect(story.contentHtml).to.equal(story.contentHtml); // kept: not serialized again
+    }
+    expect(serialized, 'the bodies of the 5 shown items, once each').to.equal(5);
+    expect(shown[0]).to.deep.include({ title: 'Новость 199', url: 'https://city.example/news/199', tags: ['Город'] });
+    expect(shown[0]!.authors).to.deep.equal([{ name: 'Пресс-служба' }]);
+    expect(shown[0]!.published!.getTime()).to.equal(Math.floor(date(199).getTime() / 1000) * 1000);
+  });
+
+  it('Atom: reads ids and dates of every entry; inline XHTML content of an entry when it is used, once', () => {
+    const entries = Array.from(
+      { length: 200 },
+      (_, index) => `<entry><id>urn:n:${index}</id><title>Новость ${index}</title><link href="/news/${index}"/><updated>${date(index).toISOString()}</updated>
+        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Текст <b>${index}</b></p></div></content><author><name>Редакция</name></author></entry>`,
+    );
+    const feed = parseXmlFeed(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Новости</title>${entries.join('')}</feed>`, 'https://city.example/atom.xml');
+    expect(feed.stories).to.have.length(200);
+    expect(serialized, 'no content serialized before any story is used').to.equal(0);
+    const shown = feed.stories.slice(0, 5);
+    expect(shown.map((story) => story.id)).to.deep.equal(['urn:n:199', 'urn:n:198', 'urn:n:197', 'urn:n:196', 'urn:n:195']);
+    for (const story of shown) expect([story.contentHtml, story.contentHtml]).to.satisfy(([a, b]: string[]) => a === b && a.includes(`<b>${story.id.slice(6)}</b>`));
+    const afterShown = serialized;
+    expect(afterShown, 'only the shown entries').to.be.within(5, 10);
+    expect(shown[0]).to.deep.include({ title: 'Новость 199', url: 'https://city.example/news/199', contentText: undefined });
+    expect(shown[0]!.authors).to.deep.equal([{ name: 'Редакция', url: undefined }]);
+    expect(serialized).to.equal(afterShown);
+  });
+});
