@@ -42,6 +42,44 @@ describe('loading="lazy"', () => {
     window.scrollTo(0, 0);
   });
 
+  it('reads and renders a feed given as data (the feed property, or JSON printed inside) only when scrolled near', async () => {
+    const items = [
+      { id: 'a', title: 'First', url: '/a', date_published: new Date(Date.now() - 3_600_000).toISOString() },
+      { id: 'b', title: 'Second', url: '/b', date_published: new Date(Date.now() - 7_200_000).toISOString() },
+    ];
+    const data = { version: 'https://jsonfeed.org/version/1.1', title: 'Data', items };
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <div style="height: 8000px"></div>
+      <recent-posts loading="lazy" lang="en" .feed=${data}></recent-posts>
+      <div style="height: 8000px"></div>
+      <recent-posts loading="lazy" lang="en"><script type="application/feed+json">${JSON.stringify(data)}</script></recent-posts>
+    </div>`);
+    const widgets = [...page.querySelectorAll<RecentPostsElement>('recent-posts')];
+    for (const widget of widgets) {
+      const loads: Event[] = [];
+      widget.addEventListener('feed-load', (event) => loads.push(event));
+      await widget.updateComplete;
+      await frames(5);
+      expect(parts(widget, 'item'), 'nothing read or rendered far from the viewport').to.have.length(0);
+      expect(parts(widget, 'skeleton'), 'the placeholder holds the space').to.have.length(1);
+      expect(loads).to.have.length(0);
+      const loaded = oneEvent(widget, 'feed-load');
+      widget.scrollIntoView();
+      await loaded;
+      await widget.updateComplete;
+      expect(parts(widget, 'item')).to.have.length(2);
+      window.scrollTo(0, 0);
+    }
+  });
+
+  it('renders a lazy widget with data at once when it is in view', async () => {
+    const data = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'a', title: 'First', date_published: new Date().toISOString() }] };
+    const element = await fixture<RecentPostsElement>(html`<recent-posts loading="lazy" lang="en" .feed=${data}></recent-posts>`);
+    const started = Date.now();
+    while (parts(element, 'item').length === 0 && Date.now() - started < 3000) await frames(1);
+    expect(parts(element, 'item')).to.have.length(1);
+  });
+
   it('loads a lazy widget in view at once, and an eager one far down the page at once', async () => {
     const nearUrl = `${feedUrl('english.json')}?near=${Math.random()}`;
     const farUrl = `${feedUrl('english.json')}?far=${Math.random()}`;

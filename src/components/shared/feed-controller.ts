@@ -15,7 +15,8 @@
  * all of it is here, so nothing shows half-done and moves later. `pending` is that wait, for the
  * host's `updateComplete`. Only the latest source's result is applied.
  *
- * A deferred controller (`loading="lazy"`) holds its source without fetching until `start()`.
+ * A deferred controller (`loading="lazy"`) holds its source without fetching it, or reading a feed
+ * given as data, until `start()`.
  */
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FeedError } from '../../feed/feed-error.js';
@@ -68,8 +69,10 @@ export class FeedController implements ReactiveController {
   loadingMore = false;
   /** Reading and preparing the latest feed, while code it needs is fetched. */
   pending?: Promise<void>;
-  /** True until `start()`: the source is kept but not fetched (`loading="lazy"`). */
+  /** True until `start()`: the source is kept but not fetched or read (`loading="lazy"`). */
   deferred = false;
+  /** The read of a feed given as data, held while deferred. */
+  #deferredRead?: () => void;
 
   #host: ReactiveControllerHost;
   #callbacks: FeedControllerCallbacks;
@@ -110,6 +113,7 @@ export class FeedController implements ReactiveController {
     const previous = this.#source;
     const { src, feed, inline } = (this.#source = source);
     this.#stopWatching();
+    this.#deferredRead = undefined;
     // Another feed: what the old one showed must not linger as if it were this one's.
     if (src !== previous?.src || feed !== previous?.feed || inline !== previous?.inline) {
       this.feed = this.#parsedResponse = undefined;
@@ -129,7 +133,10 @@ export class FeedController implements ReactiveController {
         return;
       }
       if (this.state != 'loaded') this.state = 'loading';
-      this.#read(() => loadFeed(feed != null ? undefined : inline, 'application/json', base, source, feed));
+      const read = () => this.#read(() => loadFeed(feed != null ? undefined : inline, 'application/json', base, source, feed));
+      // A lazy widget far down the page reads (parses, and then renders) its data when it nears the viewport.
+      if (this.deferred) this.#deferredRead = read;
+      else read();
       return;
     }
     if (src && !(this.url = this.#resolve(src))) {
@@ -158,10 +165,13 @@ export class FeedController implements ReactiveController {
     return undefined;
   }
 
-  /** Fetches the deferred source now (the widget neared the viewport). */
+  /** Fetches or reads the deferred source now (the widget neared the viewport). */
   start(): void {
     if (!this.deferred) return;
     this.deferred = false;
+    const read = this.#deferredRead;
+    this.#deferredRead = undefined;
+    read?.();
     this.#watch();
   }
 

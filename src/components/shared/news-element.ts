@@ -157,7 +157,7 @@ export abstract class NewsElement extends LitElement {
     return super.createRenderRoot();
   }
 
-  /** `lazy` waits to fetch the feed until the widget nears the viewport (for widgets far down a page); `eager` by default. */
+  /** `lazy` waits to fetch the feed, or to read a feed given as data, until the widget nears the viewport (for widgets far down a page); `eager` by default. */
   declare loading?: 'eager' | 'lazy';
 
   /**
