@@ -292,21 +292,32 @@ interface ItemContext {
   feedAuthors: Author[];
 }
 
+/** An item's description and content:encoded, serialized once for both the summary and the body. */
+const rssBodyCache = new WeakMap<Element, ReturnType<typeof readRssBodies>>();
+function rssBodies(item: Element, core: Namespaces): ReturnType<typeof readRssBodies> {
+  let bodies = rssBodyCache.get(item);
+  if (!bodies) rssBodyCache.set(item, (bodies = readRssBodies(item, core)));
+  return bodies;
+}
+function readRssBodies(item: Element, core: Namespaces) {
+  const descriptionElement = child(item, 'description', core);
+  const encodedElement = child(item, 'encoded', [ns.content]);
+  return { descriptionElement, description: readText(markupOf(descriptionElement)), encodedElement, encoded: readText(markupOf(encodedElement)) };
+}
+
 /** An RSS item's fields beyond those its id is made of, read when first used (lazy-story.ts). */
 const rssStory = lazyStories<Element, ItemContext>({
   title: (item, { namespaces }) => rssTitle(item, namespaces),
   url: (item, { namespaces, feedUrl }) => rssUrl(item, namespaces, feedUrl),
   // The description is the summary only when content:encoded holds the body; otherwise it is the body.
   summary: (item, { namespaces }) => {
-    const description = readText(markupOf(child(item, 'description', namespaces)));
-    return readText(markupOf(child(item, 'encoded', [ns.content]))) && description ? readText(htmlToPlainText(description)) : undefined;
+    const { description, encoded } = rssBodies(item, namespaces);
+    return encoded && description ? readText(htmlToPlainText(description)) : undefined;
   },
   contentHtml: (item, { namespaces, feedUrl }) => {
-    const encodedElement = child(item, 'encoded', [ns.content]);
-    const encoded = readText(markupOf(encodedElement));
-    const descriptionElement = child(item, 'description', namespaces);
+    const { description, descriptionElement, encoded, encodedElement } = rssBodies(item, namespaces);
     const contentElement = encoded ? encodedElement : descriptionElement;
-    return contentElement ? withBase(encoded ?? readText(markupOf(descriptionElement)), contentElement, feedUrl) : undefined;
+    return contentElement ? withBase(encoded ?? description, contentElement, feedUrl) : undefined;
   },
   contentText: () => undefined,
   image: (item, { namespaces, feedUrl }) => readImage(item, feedUrl, namespaces),

@@ -496,6 +496,8 @@ describe('parseXmlFeed: reading only what is shown', () => {
       expect(story.contentHtml).to.equal(story.contentHtml); // kept: not serialized again
     }
     expect(serialized, 'the bodies of the 5 shown items, once each').to.equal(5);
+    for (const story of shown) expect(story.summary).to.equal(undefined); // no content:encoded: the description is the body
+    expect(serialized, 'the summary reuses what the body serialized').to.equal(5);
     expect(shown[0]).to.deep.include({ title: 'Новость 199', url: 'https://city.example/news/199', tags: ['Город'] });
     expect(shown[0]!.authors).to.deep.equal([{ name: 'Пресс-служба' }]);
     expect(shown[0]!.published!.getTime()).to.equal(Math.floor(date(199).getTime() / 1000) * 1000);
