@@ -15,14 +15,15 @@ const featuredTag = 'featured-story';
  * Fetches the story's code and, at the same time, the feeds of the stories already found, so a page
  * with only a story waits for one round trip, not two in a row. The requests go through the page's
  * feed store, which each story takes over when it upgrades: held until then, they are shared with
- * the story, never made twice. Left to the story itself: a lazy one, one with its feed printed inside,
- * and one with its own `credentials` or `timeout` (rare; the store keys and times requests by them).
+ * the story, never made twice. Left to the story itself: a lazy one, one with its feed printed inside
+ * or given as its `feed` property, and one with its own `credentials` or `timeout` (rare; the store keys and times requests by them).
  */
 function loadFeaturedStory(stories: Iterable<Element>): void {
   const releases: (() => void)[] = [];
   for (const story of stories) {
     const src = story.getAttribute('src');
-    if (!src || story.getAttribute('loading') === 'lazy' || story.hasAttribute('credentials') || story.hasAttribute('timeout') || inlineFeedText(story) !== undefined) continue;
+    // `feed` set before the upgrade (by a framework) takes precedence over `src`: nothing to fetch.
+    if (!src || 'feed' in story || story.getAttribute('loading') === 'lazy' || story.hasAttribute('credentials') || story.hasAttribute('timeout') || inlineFeedText(story) !== undefined) continue;
     try {
       releases.push(watchFeed(new URL(src, story.ownerDocument.baseURI).href, releases, {}, () => {}));
     } catch {

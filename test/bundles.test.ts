@@ -80,7 +80,9 @@ describe('what a page loads from the CDN module build', () => {
     const page = frame!.contentDocument!;
     expect(frame!.contentWindow!.customElements.get('featured-story')).to.equal(undefined);
     // Added the way a CMS script or a framework would: created, given a feed, then inserted deep in the page.
+    // It also names a `src`, which its `feed` overrides: the entry must not prefetch that address.
     const story = page.createElement('featured-story') as HTMLElement & { feed?: unknown };
+    story.setAttribute('src', '/test/fixtures/feeds/overridden-by-feed.json');
     story.feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'Сюжет дня', content_text: 'Текст.', date_published: new Date().toISOString() }] };
     const wrapper = page.createElement('section');
     wrapper.append(story);
@@ -90,6 +92,12 @@ describe('what a page loads from the CDN module build', () => {
       if (performance.now() - started > 8000) throw new Error('the story added later did not render');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    const events = (frame!.contentWindow as unknown as { pageEvents: string[] }).pageEvents;
+    expect(events, 'the src its feed overrides is never requested').to.deep.equal([
+      'define recent-posts',
+      'fetch /test/fixtures/feeds/municipal.ru.json',
+      'define featured-story',
+    ]);
   });
 
   it('the classic bundle: all the code in one file, and only the Russian words fetched beside it', async () => {
