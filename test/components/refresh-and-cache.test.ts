@@ -121,6 +121,26 @@ describe('refresh, revalidation and the stored copy', () => {
     expect(titles(element)[0]).to.equal('Late news: the ferry runs again');
   });
 
+  it('keeps the last good copy, in memory and stored, when a refresh brings a body that is no feed', async () => {
+    const name = unique('not-a-feed');
+    const src = `/test-api/sequence/${name}?bodies=feeds/english.json,feeds/not-a-feed.json`;
+    const first = track(mount(src));
+    await settled(first);
+    (first as unknown as { loader: { reload(): void } }).loader.reload();
+    await settled(first, 'feed-error');
+    expect(titles(first)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
+    // A widget added to the page now shows the good copy, marked as possibly out of date.
+    const second = track(mount(src));
+    await settled(second, 'feed-error');
+    expect(titles(second)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
+    expect(part(second, 'stale')).to.not.equal(null);
+    mounted.splice(0).forEach((element) => element.remove());
+    resetFeedStore(); // the next visit: the stored copy is the good one, not the body that failed
+    const third = track(mount(src));
+    await settled(third);
+    expect(titles(third)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
+  });
+
   it('spreads retries with jitter: ±20% of the backoff', async () => {
     const name = unique('jitter');
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
