@@ -128,15 +128,19 @@ export class FeaturedStoryElement extends NewsElement {
     this.clock.watch([this.#shown?.story.published], this.timeOptions);
   }
 
-  /** `item-id` if it names a story, else the story the feed marks as featured, else the newest (among `tags`). */
+  /**
+   * `item-id` if it names a story, else the story the feed marks as featured, else the newest (among
+   * `tags`). Like recent-posts, it passes over stories with neither a title nor text: an empty heading is no story.
+   */
   #pickStory(): Story | undefined {
     const candidates = this.candidateStories;
+    const showable = (story: Story) => story.title || storyPlainText(story);
     if (this.itemId) {
       const named = this.shownFeed?.stories.find((story) => story.id === this.itemId);
-      if (named) return named;
+      if (named && showable(named)) return named;
       if (candidates.length) console.warn(`<${this.localName}>: no story with id "${this.itemId}" in the feed; showing another.`);
     }
-    return candidates.find((story) => story.featured) ?? candidates[0];
+    return candidates.find((story) => story.featured && showable(story)) ?? candidates.find(showable);
   }
 
   protected override updated(): void {
