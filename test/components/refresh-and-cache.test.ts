@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import '../../src/define.js';
 import { resetFeedStore } from '../../src/feed/feed-store.js';
 import type { RecentPostsElement } from '../../src/index.js';
-import { part, parts, texts } from '../helpers.js';
+import { part, parts, texts, until } from '../helpers.js';
 
 /** A name no other browser or run uses, for the test server's per-name counters. */
 const unique = (label: string) => `${label}-${Math.random().toString(36).slice(2)}`;
@@ -139,6 +139,27 @@ describe('refresh, revalidation and the stored copy', () => {
     const third = track(mount(src));
     await settled(third);
     expect(titles(third)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
+  });
+
+  it('drops the out-of-date notice when a check after a failed one finds the feed unchanged (304)', async () => {
+    const body = await (await fetch('/test/fixtures/feeds/english.json')).text();
+    const answers = [
+      () => new Response(body, { headers: { 'content-type': 'application/feed+json', etag: '"v1"' } }),
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => new Response(null, { status: 304, headers: { etag: '"v1"' } }),
+    ];
+    const fetchStub = sinon.stub(window, 'fetch').callsFake(async () => answers.shift()!());
+    const element = track(mount(`/${unique('not-modified')}.json`));
+    const reload = () => (element as unknown as { loader: { reload(): void } }).loader.reload();
+    await settled(element);
+    reload();
+    await settled(element, 'feed-error');
+    expect(part(element, 'stale')).to.not.equal(null);
+    reload();
+    await until(() => fetchStub.callCount == 3, 'the third check');
+    await until(() => !part(element, 'stale'), 'the notice to go', 2000);
+    expect(fetchStub.thirdCall.args[1]!.headers).to.include({ 'if-none-match': '"v1"' });
+    expect(titles(element)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
   });
 
   it('spreads retries with jitter: ±20% of the backoff', async () => {

@@ -238,6 +238,8 @@ export class FeedController implements ReactiveController {
         return feed;
       }, error);
     } else if (error) this.#fail(error);
+    // The copy shown was confirmed current (a 304 after a failed check): it is no longer out of date.
+    else if (this.stale) this.#settle(this.feed);
   }
 
   /**
