@@ -130,7 +130,8 @@ export class FeaturedStoryElement extends NewsElement {
 
   /**
    * `item-id` if it names a story, else the story the feed marks as featured, else the newest (among
-   * `tags`). Like recent-posts, it passes over stories with neither a title nor text: an empty heading is no story.
+   * `tags`). Stories with neither a title nor text (which recent-posts leaves out) come last: an
+   * empty item must not hide the real stories next to it.
    */
   #pickStory(): Story | undefined {
     const candidates = this.candidateStories;
@@ -140,7 +141,7 @@ export class FeaturedStoryElement extends NewsElement {
       if (named && showable(named)) return named;
       if (candidates.length) console.warn(`<${this.localName}>: no story with id "${this.itemId}" in the feed; showing another.`);
     }
-    return candidates.find((story) => story.featured && showable(story)) ?? candidates.find(showable);
+    return candidates.find((story) => story.featured && showable(story)) ?? candidates.find(showable) ?? candidates.find((story) => story.featured) ?? candidates[0];
   }
 
   protected override updated(): void {
