@@ -91,6 +91,26 @@ describe('<featured-story>', () => {
     expect(part(element, 'title')!.textContent!.trim()).to.equal('Real story', 'item-id naming an empty item');
   });
 
+  it('shows the summary when nothing of the HTML body survives sanitizing but empty tags (a post that only embeds a video)', async () => {
+    const element = await fixture<FeaturedStoryElement>(html`<featured-story lang="en"></featured-story>`);
+    const item = {
+      id: 'video',
+      title: 'Watch the parade',
+      summary: 'The parade in pictures.',
+      content_html: '\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n<iframe src="https://video.example/embed/1"></iframe>\n</div></figure>\n',
+    };
+    element.feed = { version: 'https://jsonfeed.org/version/1.1', items: [item] };
+    await oneEvent(element, 'feed-load');
+    await element.updateComplete;
+    expect(texts([...part(element, 'body')!.querySelectorAll('p')])).to.deep.equal(['The parade in pictures.']);
+    // A body with only an image is shown as it is.
+    element.feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ ...item, content_html: '<figure><img src="https://example.org/parade.jpg"></figure>' }] };
+    await oneEvent(element, 'feed-load');
+    await element.updateComplete;
+    expect(part(element, 'body')!.querySelector('img')!.getAttribute('src')).to.equal('https://example.org/parade.jpg');
+    expect(part(element, 'body')!.querySelector('p')).to.equal(null);
+  });
+
   it('shows a text-only story as paragraphs, in English on an English page, with a list of authors', async () => {
     const element = await loaded(html`<featured-story lang="en" src=${feedUrl('english.json')}></featured-story>`);
     expect(part(element, 'label')!.textContent).to.equal('Story of the day');

@@ -13,6 +13,12 @@ import { contentLang, storyPlainText } from '../shared/story-text.js';
 import { featuredStoryStyles } from './featured-story.styles.js';
 import { renderSanitizedHtml } from './server-body.js';
 
+/**
+ * A sanitized body's nodes, or none when nothing in them would show (a post that only embeds a video
+ * leaves empty tags once its frame is removed): the story's text or summary is shown instead.
+ */
+const shownNodes = (body: DocumentFragment): Node[] => (body.textContent!.trim() || body.querySelector('img[src]') ? Array.from(body.childNodes) : []);
+
 interface ShownStory {
   story: Story;
   title: string;
@@ -117,7 +123,7 @@ export class FeaturedStoryElement extends NewsElement {
           ? []
           : isServer
             ? sanitizeHtmlToString(story.contentHtml, story.url, this.linkTarget)
-            : Array.from(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI, this.linkTarget).childNodes),
+            : shownNodes(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI, this.linkTarget)),
         lang: contentLang(story, feed, this.locale.value),
       };
     } else {
