@@ -42,13 +42,19 @@ interface FeedEntry {
   load(): void;
   /** The page became visible: poll at once if a poll fell due while it was hidden. */
   resume(): void;
+  /** A widget read `copy` (or failed to, with `failure`): see `feedCopyRead`. */
+  read(copy: FeedResponse, failure?: unknown): void;
 }
 
 const storagePrefix = 'news-widgets:feed:v1:';
 
+const asFeedError = (reason: unknown): FeedError => (reason instanceof FeedError ? reason : new FeedError('network', String(reason), undefined, { cause: reason }));
+
 function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
   const watchers = new Map<object, Watcher>();
   let response = credentials == 'omit' ? readStored(url) : undefined;
+  /** The last copy a widget could read: the one stored, and the one kept when a newer body is no feed. */
+  let good = response;
   let fromStorage = !!response;
   let error: FeedError | undefined;
   let controller: AbortController | undefined;
@@ -86,10 +92,9 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
         fromStorage = false;
         error = undefined;
         failures = 0;
-        if (credentials == 'omit' && response != previous) store(url, response);
       }),
       settle((reason: unknown) => {
-        error = reason instanceof FeedError ? reason : new FeedError('network', String(reason), undefined, { cause: reason });
+        error = asFeedError(reason);
         failures++;
       }),
     );
@@ -135,6 +140,17 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
     resume() {
       if (!timer && !controller && options().some(({ refresh }) => refresh! > 0) && Date.now() >= dueAt) load();
     },
+    read(copy, failure) {
+      if (!failure) {
+        if (credentials == 'omit' && copy != good) store(url, copy);
+        good = copy;
+      } else if (copy == response && copy != good) {
+        // A body that is no feed (a CMS error page served with 200) does not replace the good copy:
+        // widgets that come later show that one, marked as possibly out of date.
+        response = good;
+        error = asFeedError(failure);
+      }
+    },
   };
 }
 
@@ -163,6 +179,14 @@ export function watchFeed(url: string, owner: object, options: WatchOptions, lis
 /** Loads the feed at `url` again now, for everyone watching it (the retry button). */
 export function reloadFeed(url: string, credentials: RequestCredentials = 'omit'): void {
   entries.get(credentials + ' ' + url)?.load();
+}
+
+/**
+ * Tells the store that a widget read `copy` of the feed at `url` (or could not, with `failure`).
+ * Only a copy some widget could read is kept in `localStorage`; one none could read is dropped.
+ */
+export function feedCopyRead(url: string, credentials: RequestCredentials = 'omit', copy: FeedResponse, failure?: unknown): void {
+  entries.get(credentials + ' ' + url)?.read(copy, failure);
 }
 
 /** Forgets every feed kept in memory (for tests; stored copies stay). */

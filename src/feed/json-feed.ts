@@ -34,6 +34,9 @@ interface FeedContext {
   feedAuthors: Author[];
 }
 
+/** An item's time: when it was published, else (as Atom's `updated` stands in for `published`) when it was last modified. */
+const publishedOf = (item: JsonObject) => readIsoDate(item['date_published']) ?? readIsoDate(item['date_modified']);
+
 /** How each field of a story is read from its item (see lazy-story.ts). */
 const jsonFeedStory = lazyStories<JsonObject, FeedContext>({
   title: (item) => readText(item['title']),
@@ -42,7 +45,7 @@ const jsonFeedStory = lazyStories<JsonObject, FeedContext>({
   contentHtml: (item) => readText(item['content_html']),
   contentText: (item) => readText(item['content_text']),
   image: (item, { base }) => resolveImageUrl(item['image'], base) ?? resolveImageUrl(item['banner_image'], base),
-  published: (item) => readIsoDate(item['date_published']),
+  published: publishedOf,
   modified: (item) => readIsoDate(item['date_modified']),
   authors: (item, { base, feedAuthors }) => readAuthors(item, base) ?? feedAuthors,
   tags: (item) => readArray(item['tags']).map(readText).filter((tag): tag is string => !!tag),
@@ -59,7 +62,7 @@ export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
   // The newest items of an enormous feed, found from their dates alone.
   const read =
     items.length > maxStoriesRead
-      ? sortNewestFirst(items.map((item) => ({ item, published: isObject(item) ? readIsoDate(item['date_published']) : undefined })))
+      ? sortNewestFirst(items.map((item) => ({ item, published: isObject(item) ? publishedOf(item) : undefined })))
           .slice(0, maxStoriesRead)
           .map(({ item }) => item)
       : items;

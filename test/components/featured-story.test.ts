@@ -1,4 +1,4 @@
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { FeaturedStoryElement } from '../../src/index.js';
@@ -77,6 +77,38 @@ describe('<featured-story>', () => {
     } finally {
       warn.restore();
     }
+  });
+
+  it('passes over stories with neither a title nor text (which recent-posts leaves out) for a story that has them', async () => {
+    const empty = { id: 'empty', image: 'https://example.org/only-an-image.png', date_published: '2026-11-21T00:00:00Z', _news_widgets: { featured: true } };
+    const element = await fixture<FeaturedStoryElement>(html`<featured-story lang="en"></featured-story>`);
+    element.feed = { version: 'https://jsonfeed.org/version/1.1', items: [empty, { id: 'real', title: 'Real story', date_published: '2026-11-20T00:00:00Z' }] };
+    await oneEvent(element, 'feed-load');
+    await element.updateComplete;
+    expect(part(element, 'title')!.textContent!.trim()).to.equal('Real story');
+    element.itemId = 'empty';
+    await element.updateComplete;
+    expect(part(element, 'title')!.textContent!.trim()).to.equal('Real story', 'item-id naming an empty item');
+  });
+
+  it('shows the summary when nothing of the HTML body survives sanitizing but empty tags (a post that only embeds a video)', async () => {
+    const element = await fixture<FeaturedStoryElement>(html`<featured-story lang="en"></featured-story>`);
+    const item = {
+      id: 'video',
+      title: 'Watch the parade',
+      summary: 'The parade in pictures.',
+      content_html: '\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n<iframe src="https://video.example/embed/1"></iframe>\n</div></figure>\n',
+    };
+    element.feed = { version: 'https://jsonfeed.org/version/1.1', items: [item] };
+    await oneEvent(element, 'feed-load');
+    await element.updateComplete;
+    expect(texts([...part(element, 'body')!.querySelectorAll('p')])).to.deep.equal(['The parade in pictures.']);
+    // A body with only an image is shown as it is.
+    element.feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ ...item, content_html: '<figure><img src="https://example.org/parade.jpg"></figure>' }] };
+    await oneEvent(element, 'feed-load');
+    await element.updateComplete;
+    expect(part(element, 'body')!.querySelector('img')!.getAttribute('src')).to.equal('https://example.org/parade.jpg');
+    expect(part(element, 'body')!.querySelector('p')).to.equal(null);
   });
 
   it('shows a text-only story as paragraphs, in English on an English page, with a list of authors', async () => {

@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import '../../src/define.js';
 import { resetFeedStore } from '../../src/feed/feed-store.js';
 import type { RecentPostsElement } from '../../src/index.js';
-import { part, parts, texts } from '../helpers.js';
+import { part, parts, texts, until } from '../helpers.js';
 
 /** A name no other browser or run uses, for the test server's per-name counters. */
 const unique = (label: string) => `${label}-${Math.random().toString(36).slice(2)}`;
@@ -119,6 +119,47 @@ describe('refresh, revalidation and the stored copy', () => {
     await loaded;
     expect(part(element, 'stale')).to.equal(null);
     expect(titles(element)[0]).to.equal('Late news: the ferry runs again');
+  });
+
+  it('keeps the last good copy, in memory and stored, when a refresh brings a body that is no feed', async () => {
+    const name = unique('not-a-feed');
+    const src = `/test-api/sequence/${name}?bodies=feeds/english.json,feeds/not-a-feed.json`;
+    const first = track(mount(src));
+    await settled(first);
+    (first as unknown as { loader: { reload(): void } }).loader.reload();
+    await settled(first, 'feed-error');
+    expect(titles(first)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
+    // A widget added to the page now shows the good copy, marked as possibly out of date.
+    const second = track(mount(src));
+    await settled(second, 'feed-error');
+    expect(titles(second)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
+    expect(part(second, 'stale')).to.not.equal(null);
+    mounted.splice(0).forEach((element) => element.remove());
+    resetFeedStore(); // the next visit: the stored copy is the good one, not the body that failed
+    const third = track(mount(src));
+    await settled(third);
+    expect(titles(third)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
+  });
+
+  it('drops the out-of-date notice when a check after a failed one finds the feed unchanged (304)', async () => {
+    const body = await (await fetch('/test/fixtures/feeds/english.json')).text();
+    const answers = [
+      () => new Response(body, { headers: { 'content-type': 'application/feed+json', etag: '"v1"' } }),
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => new Response(null, { status: 304, headers: { etag: '"v1"' } }),
+    ];
+    const fetchStub = sinon.stub(window, 'fetch').callsFake(async () => answers.shift()!());
+    const element = track(mount(`/${unique('not-modified')}.json`));
+    const reload = () => (element as unknown as { loader: { reload(): void } }).loader.reload();
+    await settled(element);
+    reload();
+    await settled(element, 'feed-error');
+    expect(part(element, 'stale')).to.not.equal(null);
+    reload();
+    await until(() => fetchStub.callCount == 3, 'the third check');
+    await until(() => !part(element, 'stale'), 'the notice to go', 2000);
+    expect(fetchStub.thirdCall.args[1]!.headers).to.include({ 'if-none-match': '"v1"' });
+    expect(titles(element)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
   });
 
   it('spreads retries with jitter: ±20% of the backoff', async () => {

@@ -102,6 +102,19 @@ describe('normalizeJsonFeed', () => {
     expect(result.stories[3]!.published).to.equal(undefined);
   });
 
+  it('dates an item that has only date_modified by it, as Atom readers date an entry by updated, also in an enormous feed', () => {
+    const items = [
+      { id: 'published', date_published: '2026-11-19T00:00:00Z', date_modified: '2026-11-25T00:00:00Z' },
+      { id: 'modified-only', date_modified: '2026-11-20T00:00:00Z' },
+    ];
+    const result = normalizeJsonFeed(feed(items), base);
+    expect(result.stories.map((story) => story.id)).to.deep.equal(['modified-only', 'published']);
+    expect(result.stories[0]!.published!.toISOString()).to.equal('2026-11-20T00:00:00.000Z');
+    expect(result.stories[1]!.published!.toISOString()).to.equal('2026-11-19T00:00:00.000Z');
+    const old = Array.from({ length: 1_000 }, (_, index) => ({ id: `old-${index}`, date_published: '2020-01-01T00:00:00Z' }));
+    expect(normalizeJsonFeed(feed([...old, items[1]]), base).stories[0]!.id).to.equal('modified-only');
+  });
+
   it('reads dates without a zone as UTC, in every engine', () => {
     const result = normalizeJsonFeed(feed([{ id: '1', date_published: '2026-11-20T09:00:00' }, { id: '2', date_published: '2026-11-20 08:00:00.5z' }]), base);
     expect(result.stories.map((story) => story.published!.toISOString())).to.deep.equal(['2026-11-20T09:00:00.000Z', '2026-11-20T08:00:00.500Z']);

@@ -13,6 +13,12 @@ import { contentLang, storyPlainText } from '../shared/story-text.js';
 import { featuredStoryStyles } from './featured-story.styles.js';
 import { renderSanitizedHtml } from './server-body.js';
 
+/**
+ * A sanitized body's nodes, or none when nothing in them would show (a post that only embeds a video
+ * leaves empty tags once its frame is removed): the story's text or summary is shown instead.
+ */
+const shownNodes = (body: DocumentFragment): Node[] => (body.textContent!.trim() || body.querySelector('img[src]') ? Array.from(body.childNodes) : []);
+
 interface ShownStory {
   story: Story;
   title: string;
@@ -117,7 +123,7 @@ export class FeaturedStoryElement extends NewsElement {
           ? []
           : isServer
             ? sanitizeHtmlToString(story.contentHtml, story.url, this.linkTarget)
-            : Array.from(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI, this.linkTarget).childNodes),
+            : shownNodes(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI, this.linkTarget)),
         lang: contentLang(story, feed, this.locale.value),
       };
     } else {
@@ -128,15 +134,20 @@ export class FeaturedStoryElement extends NewsElement {
     this.clock.watch([this.#shown?.story.published], this.timeOptions);
   }
 
-  /** `item-id` if it names a story, else the story the feed marks as featured, else the newest (among `tags`). */
+  /**
+   * `item-id` if it names a story, else the story the feed marks as featured, else the newest (among
+   * `tags`). Stories with neither a title nor text (which recent-posts leaves out) come last: an
+   * empty item must not hide the real stories next to it.
+   */
   #pickStory(): Story | undefined {
     const candidates = this.candidateStories;
+    const showable = (story: Story) => story.title || storyPlainText(story);
     if (this.itemId) {
       const named = this.shownFeed?.stories.find((story) => story.id === this.itemId);
-      if (named) return named;
+      if (named && showable(named)) return named;
       if (candidates.length) console.warn(`<${this.localName}>: no story with id "${this.itemId}" in the feed; showing another.`);
     }
-    return candidates.find((story) => story.featured) ?? candidates[0];
+    return candidates.find((story) => story.featured && showable(story)) ?? candidates.find(showable) ?? candidates.find((story) => story.featured) ?? candidates[0];
   }
 
   protected override updated(): void {

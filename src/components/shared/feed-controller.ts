@@ -20,7 +20,7 @@
  */
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FeedError } from '../../feed/feed-error.js';
-import { watchFeed, reloadFeed, type FeedUpdate } from '../../feed/feed-store.js';
+import { watchFeed, reloadFeed, feedCopyRead, type FeedUpdate } from '../../feed/feed-store.js';
 import type { ParseOptions } from '../../feed/feed-detect.js';
 import { loadFeed } from '../../feed/load-feed.js';
 import { normalizeJsonFeed } from '../../feed/json-feed.js';
@@ -224,13 +224,22 @@ export class FeedController implements ReactiveController {
   #receive({ response, error }: FeedUpdate): void {
     if (response && response != this.#parsedResponse) {
       this.#parsedResponse = response;
+      // The store keeps only copies a widget could read: an HTML page served with 200 is not one.
+      const [url, credentials] = [this.url!, this.#source!.credentials];
+      const read = (failure?: unknown) => feedCopyRead(url, credentials, response, failure);
       this.#read(async () => {
-        const feed = await this.#load(response);
+        const feed = await this.#load(response).catch((failure) => {
+          read(failure);
+          throw failure;
+        });
+        read();
         feed.nextUrl ??= response.nextUrl;
         feed.stories = appended(feed.stories, this.#extraPages);
         return feed;
       }, error);
     } else if (error) this.#fail(error);
+    // The copy shown was confirmed current (a 304 after a failed check): it is no longer out of date.
+    else if (this.stale) this.#settle(this.feed);
   }
 
   /**
