@@ -51,6 +51,22 @@ describe('cutExcerpt', () => {
     expect(excerpt.endsWith('…')).to.equal(true);
     expect(graphemes(excerpt)).to.be.at.most(12);
   });
+
+  it('cuts Thai, Chinese and Japanese between the words of the whole text, not of a truncated one', () => {
+    const texts: [string, string][] = [
+      ['th', 'ภาษาไทยไม่มีช่องว่างระหว่างคำ ดังนั้นการตัดคำต้องใช้พจนานุกรมเสมอ'],
+      ['zh', '这是一个很长的中文句子，用来测试摘要的截断是否正确处理。我们希望它不会在词语中间截断。'],
+      ['ja', '日本語の文章は、スペースがありませんが、正しく切るべきです。市役所で新しい橋の開通式が行われました。'],
+    ];
+    for (const [locale, text] of texts) {
+      const ends = new Set(Array.from(new Intl.Segmenter(locale, { granularity: 'word' }).segment(text), ({ index, segment }) => index + segment.length));
+      for (let max = 8; max < graphemes(text); max++) {
+        const excerpt = cutExcerpt(text, max, locale);
+        expect(graphemes(excerpt), excerpt).to.be.at.most(max);
+        expect(ends.has(excerpt.length - 1), `${max}: ${excerpt}`).to.equal(true);
+      }
+    }
+  });
 });
 
 describe('cutExcerpt without Intl.Segmenter (older engines)', () => {
