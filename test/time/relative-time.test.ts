@@ -127,6 +127,17 @@ describe('nextChangeAt', () => {
     expect(formatRelativeTime(inTwoAndHalf, next, 'ru')).to.equal('через 1 час');
   });
 
+  it('turns a future day into hours a day before it, not at the next midnight', () => {
+    // Tomorrow at 18:00 reads "завтра" until 18:00 today, then "через 23 часа".
+    for (const ahead of [30 * hour, 25 * hour, 36 * hour - 1]) {
+      const date = new Date(now + ahead);
+      const next = nextChangeAt(date, now, utc)!;
+      expect(formatRelativeTime(date, next - 1, 'ru', utc)).to.equal(formatRelativeTime(date, now, 'ru', utc));
+      expect(formatRelativeTime(date, next, 'ru', utc)).to.not.equal(formatRelativeTime(date, now, 'ru', utc));
+    }
+    expect(nextChangeAt(new Date(now + 30 * hour), now, utc)).to.equal(now + 6 * hour + 1);
+  });
+
   it('is exact: the text differs just after the boundary and not before it', () => {
     for (const elapsed of [10_000, 3 * minute + 5_000, 5 * hour + 123_456]) {
       const date = ago(elapsed);
