@@ -126,6 +126,25 @@ describe('localization of the elements', () => {
     expect(part(story, 'label')!.textContent).to.equal('Главное');
   });
 
+  it('passes a lang without a catalog on to the closest ancestor\'s lang, then to <html lang>', async () => {
+    const pageLang = document.documentElement.lang;
+    document.documentElement.lang = 'ru';
+    try {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="de"><recent-posts lang="sr-Latn" .feed=${feedWithAges([5])}></recent-posts></div>`);
+      const element = wrapper.querySelector('recent-posts')!;
+      await settle(element);
+      expect(part(element, 'base')!.lang).to.equal('de');
+      expect(texts(parts(element, 'time'))).to.deep.equal(['vor 5 Minuten']);
+      wrapper.lang = 'xx';
+      await settle(element);
+      expect(part(element, 'base')!.lang).to.equal('ru');
+      expect(part(element, 'heading')!.textContent).to.equal('Последние новости');
+      expect(texts(parts(element, 'time'))).to.deep.equal(['5 минут назад']);
+    } finally {
+      document.documentElement.lang = pageLang;
+    }
+  });
+
   it('takes messages a page registers, and re-renders the widgets already shown', async () => {
     const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="pt-BR" src=${feedUrl('english.json')}></recent-posts>`);
     expect(part(element, 'base')!.lang).to.not.equal('pt');
