@@ -29,6 +29,15 @@ describe('cutExcerpt', () => {
 
   it('drops clause punctuation before the ellipsis', () => {
     expect(cutExcerpt('Фонд начал работу, и к настоящему времени принял', 20)).to.equal('Фонд начал работу…');
+    // Chinese, Japanese and Arabic commas and semicolons too.
+    const texts: [string, string][] = [
+      ['ja', '日本語の文章は、スペースがありませんが、正しく切るべきです。'],
+      ['ar', 'مرحبا بكم في موقع المدينة، حيث تجدون آخر الأخبار؛ وأكثر من ذلك'],
+      ['zh', '这是一个很长的中文句子，用来测试摘要的截断；是否正确处理。'],
+    ];
+    for (const [locale, text] of texts) {
+      for (let max = 8; max < graphemes(text); max++) expect(cutExcerpt(text, max, locale)).to.not.match(/[、，；،؛]…$/);
+    }
   });
 
   it('never splits an emoji, a flag or a combining mark', () => {
