@@ -45,7 +45,7 @@ export const isCatalogLoaded = (locale: string, parts: readonly CatalogPartName[
 /**
  * Loads the shipped catalog parts of `locale` (and intl-messageformat when they need it). Resolves
  * when formatting in `locale` no longer waits on the network; never rejects: a part that fails to
- * load leaves its messages to English, with a console warning.
+ * load leaves the locale to English (its words and times), with a console warning.
  */
 export const loadCatalog = (locale: string, parts: readonly CatalogPartName[] = ['core']): Promise<void> =>
   Promise.all(parts.map((part) => loadPart(locale, part))).then(() => (needsFormatter(locale) ? loadFormatter() : undefined));
@@ -65,6 +65,10 @@ function loadPart(locale: string, part: CatalogPartName): Promise<void> | true |
         },
         (error: unknown) => {
           partStates.set(key, true);
+          // Without its words the locale is not offered at all: English throughout, never English
+          // words around the browser's times in the locale ("Recent news", "9 часов назад").
+          delete catalogParts[locale];
+          catalogs.delete(locale);
           console.warn(`news-widgets: no "${locale}" messages (English is used):`, error);
         },
       ),

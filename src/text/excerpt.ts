@@ -49,10 +49,11 @@ function cutNow(text: string, maxLength: number, locale?: string): string {
   // Room for the text itself: the ellipsis takes one grapheme of the budget.
   const room = limit - ellipsis.length;
   const head = graphemes.slice(0, room + 1).join('');
-  const boundary = lastWordBoundary(head, room, graphemes, locale);
+  const boundary = lastWordBoundary(normalized, head, room, graphemes, locale);
   let cut = boundary > 0 ? head.slice(0, boundary) : graphemes.slice(0, room).join('');
-  // Trailing spaces and clause punctuation look wrong before "…" ("word, …").
-  cut = cut.replace(/[\s,;:\-–—(«"„“]+$/u, '');
+  // Trailing spaces, dashes, opening brackets and quotes, and clause punctuation look wrong before
+  // "…" ("word, …", "文章は、…", "المدينة،…").
+  cut = cut.replace(/[\s,;:"\p{Pd}\p{Ps}\p{Pi}、，；،؛]+$/u, '');
   return cut ? cut + ellipsis : graphemes.slice(0, room).join('') + ellipsis;
 }
 
@@ -67,20 +68,20 @@ function splitGraphemes(text: string, locale?: string): string[] {
 /**
  * The UTF-16 offset in `head` of the last word boundary that keeps at most `room` graphemes before
  * it, or 0 when the only word runs past the limit. `head` holds one grapheme more than the room,
- * so a word that ends exactly at the limit is recognised as whole.
+ * so a word that ends exactly at the limit is recognised as whole. Words are found in the whole
+ * `text`: segmented cut short, a run of Thai or Chinese splits into other dictionary words, and
+ * the cut could fall inside a real word ("…ช่องว่างระ…", "中文" cut to "中").
  */
-function lastWordBoundary(head: string, room: number, graphemes: string[], locale?: string): number {
+function lastWordBoundary(text: string, head: string, room: number, graphemes: string[], locale?: string): number {
   const roomOffset = graphemes.slice(0, room).join('').length;
   if (typeof Intl.Segmenter === 'function') {
     let boundary = 0;
-    for (const { index, segment, isWordLike } of segmenter(locale, 'word').segment(head)) {
+    for (const { index, segment, isWordLike } of segmenter(locale, 'word').segment(text)) {
       const end = index + segment.length;
       // A word-like segment that reaches past the room is cut: stop before it.
       if (end > roomOffset) break;
       if (isWordLike || /\S/u.test(segment)) boundary = end;
-      if (end === head.length) break;
     }
-    // The boundary must be followed by a non-word (space, punctuation) or the end of the room.
     return boundary;
   }
   const withinRoom = head.slice(0, roomOffset);

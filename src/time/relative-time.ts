@@ -90,9 +90,13 @@ export function nextChangeAt(date: Date, now: number, options: TimeOptions = {})
   // A future date crosses the threshold into relative reading; a past one stays absolute.
   if (description.kind == 'absolute') return then > now ? then - threshold + 1 : undefined;
   if (description.unit == 'day') {
-    // The next local midnight (exact to the second; DST-safe by re-reading), or the threshold.
+    // The next local midnight (exact to the second), or the threshold; a future date also turns
+    // into hours once less than a day remains. A day of 25 hours wakes an hour early and re-reads;
+    // one of 23 hours (clocks going forward) ends an hour before 24 hours have passed.
     const { hour: hours, minute: minutes, second: seconds } = calendarParts(now, options.timeZone);
-    return Math.min(now - ((hours * 60 + minutes) * 60 + seconds) * 1000 - (now % 1000) + day, then <= now ? then + threshold : Infinity);
+    let midnight = now - ((hours * 60 + minutes) * 60 + seconds) * 1000 - (now % 1000) + day;
+    if (dayNumber(midnight - hour, options.timeZone) > dayNumber(now, options.timeZone)) midnight -= hour;
+    return Math.min(midnight, then <= now ? then + threshold : then - day + 1);
   }
   const unit = description.unit == 'hour' ? hour : minute;
   // Past: the next whole unit since `then`. Future: the count drops when the remaining distance

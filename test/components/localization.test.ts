@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
 import { registerMessages, type FeaturedStoryElement, type RecentPostsElement } from '../../src/index.js';
+import { catalogParts } from '../../src/i18n/compiled/parts.js';
 import { feedUrl, feedWithAges, fixtureNow, loadedFixture, part, parts, texts } from '../helpers.js';
 
 const settle = async (element: { updateComplete: Promise<unknown> }) => {
@@ -124,6 +125,44 @@ describe('localization of the elements', () => {
     story.label = 'Главное';
     await story.updateComplete;
     expect(part(story, 'label')!.textContent).to.equal('Главное');
+  });
+
+  it('passes a lang without a catalog on to the closest ancestor\'s lang, then to <html lang>', async () => {
+    const pageLang = document.documentElement.lang;
+    document.documentElement.lang = 'ru';
+    try {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="de"><recent-posts lang="sr-Latn" .feed=${feedWithAges([5])}></recent-posts></div>`);
+      const element = wrapper.querySelector('recent-posts')!;
+      await settle(element);
+      expect(part(element, 'base')!.lang).to.equal('de');
+      expect(texts(parts(element, 'time'))).to.deep.equal(['vor 5 Minuten']);
+      wrapper.lang = 'xx';
+      await settle(element);
+      expect(part(element, 'base')!.lang).to.equal('ru');
+      expect(part(element, 'heading')!.textContent).to.equal('Последние новости');
+      expect(texts(parts(element, 'time'))).to.deep.equal(['5 минут назад']);
+    } finally {
+      document.documentElement.lang = pageLang;
+    }
+  });
+
+  it('speaks English throughout, times included, when its locale\'s words cannot be loaded (no chunks/ beside the bundle)', async () => {
+    // Turkish: no other test of this file loads it.
+    const shipped = catalogParts.tr;
+    const offline = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    catalogParts.tr = [offline, offline];
+    const warn = sinon.stub(console, 'warn');
+    try {
+      const element = await fixture<RecentPostsElement>(html`<recent-posts lang="tr" .feed=${feedWithAges([5, 120])}></recent-posts>`);
+      await settle(element);
+      expect(part(element, 'heading')!.textContent).to.equal('Recent news');
+      expect(texts(parts(element, 'time'))).to.deep.equal(['5 minutes ago', '2 hours ago']);
+      expect(parts(element, 'time')[0]!.title).to.match(/^[\x20-\x7e\u202f]+$/);
+      expect(part(element, 'base')!.lang).to.equal('en');
+    } finally {
+      warn.restore();
+      if (shipped) catalogParts.tr = shipped;
+    }
   });
 
   it('takes messages a page registers, and re-renders the widgets already shown', async () => {

@@ -29,6 +29,15 @@ describe('cutExcerpt', () => {
 
   it('drops clause punctuation before the ellipsis', () => {
     expect(cutExcerpt('Фонд начал работу, и к настоящему времени принял', 20)).to.equal('Фонд начал работу…');
+    // Chinese, Japanese and Arabic commas and semicolons too.
+    const texts: [string, string][] = [
+      ['ja', '日本語の文章は、スペースがありませんが、正しく切るべきです。'],
+      ['ar', 'مرحبا بكم في موقع المدينة، حيث تجدون آخر الأخبار؛ وأكثر من ذلك'],
+      ['zh', '这是一个很长的中文句子，用来测试摘要的截断；是否正确处理。'],
+    ];
+    for (const [locale, text] of texts) {
+      for (let max = 8; max < graphemes(text); max++) expect(cutExcerpt(text, max, locale)).to.not.match(/[、，；،؛]…$/);
+    }
   });
 
   it('never splits an emoji, a flag or a combining mark', () => {
@@ -50,6 +59,22 @@ describe('cutExcerpt', () => {
     const excerpt = cutExcerpt('今日は市役所で新しい橋の開通式が行われました。市長が挨拶しました。', 12, 'ja');
     expect(excerpt.endsWith('…')).to.equal(true);
     expect(graphemes(excerpt)).to.be.at.most(12);
+  });
+
+  it('cuts Thai, Chinese and Japanese between the words of the whole text, not of a truncated one', () => {
+    const texts: [string, string][] = [
+      ['th', 'ภาษาไทยไม่มีช่องว่างระหว่างคำ ดังนั้นการตัดคำต้องใช้พจนานุกรมเสมอ'],
+      ['zh', '这是一个很长的中文句子，用来测试摘要的截断是否正确处理。我们希望它不会在词语中间截断。'],
+      ['ja', '日本語の文章は、スペースがありませんが、正しく切るべきです。市役所で新しい橋の開通式が行われました。'],
+    ];
+    for (const [locale, text] of texts) {
+      const ends = new Set(Array.from(new Intl.Segmenter(locale, { granularity: 'word' }).segment(text), ({ index, segment }) => index + segment.length));
+      for (let max = 8; max < graphemes(text); max++) {
+        const excerpt = cutExcerpt(text, max, locale);
+        expect(graphemes(excerpt), excerpt).to.be.at.most(max);
+        expect(ends.has(excerpt.length - 1), `${max}: ${excerpt}`).to.equal(true);
+      }
+    }
   });
 });
 

@@ -127,6 +127,28 @@ describe('nextChangeAt', () => {
     expect(formatRelativeTime(inTwoAndHalf, next, 'ru')).to.equal('через 1 час');
   });
 
+  it('turns a future day into hours a day before it, not at the next midnight', () => {
+    // Tomorrow at 18:00 reads "завтра" until 18:00 today, then "через 23 часа".
+    for (const ahead of [30 * hour, 25 * hour, 36 * hour - 1]) {
+      const date = new Date(now + ahead);
+      const next = nextChangeAt(date, now, utc)!;
+      expect(formatRelativeTime(date, next - 1, 'ru', utc)).to.equal(formatRelativeTime(date, now, 'ru', utc));
+      expect(formatRelativeTime(date, next, 'ru', utc)).to.not.equal(formatRelativeTime(date, now, 'ru', utc));
+    }
+    expect(nextChangeAt(new Date(now + 30 * hour), now, utc)).to.equal(now + 6 * hour + 1);
+  });
+
+  it('wakes at the midnight that ends a day of 23 hours (clocks going forward), not an hour late', () => {
+    // 00:30 in Berlin on 29 March 2026, the night the clocks go from 02:00 to 03:00.
+    const berlin = { timeZone: 'Europe/Berlin' };
+    const early = Date.parse('2026-03-28T23:30:00Z');
+    const date = new Date('2026-03-26T12:00:00Z');
+    expect(formatRelativeTime(date, early, 'ru', berlin)).to.equal('3 дня назад');
+    expect(nextChangeAt(date, early, berlin)).to.equal(Date.parse('2026-03-29T22:00:00Z'));
+    // The day of 25 hours in October ends at its real midnight too.
+    expect(nextChangeAt(new Date('2026-10-22T12:00:00Z'), Date.parse('2026-10-25T01:00:00Z'), berlin)).to.equal(Date.parse('2026-10-25T23:00:00Z'));
+  });
+
   it('is exact: the text differs just after the boundary and not before it', () => {
     for (const elapsed of [10_000, 3 * minute + 5_000, 5 * hour + 123_456]) {
       const date = ago(elapsed);

@@ -38,14 +38,18 @@ function observeIn(root: Node): void {
   observer.observe(root, { attributes: true, attributeFilter: ['lang', 'dir', 'time-zone'], subtree: true });
 }
 
-/** The value of `attribute` on `element` or its closest ancestor that has it, crossing shadow roots. */
-export function inheritedAttribute(element: Element, attribute: string): string | undefined {
+/** The values of `attribute` on `element` and its ancestors that have it, closest first, crossing shadow roots. */
+function inheritedValues(element: Element, attribute: string): string[] {
+  const values: string[] = [];
   for (let node: Node | null = element; node; node = node.parentNode ?? (node as ShadowRoot).host) {
     const value = (node as Element).getAttribute?.(attribute);
-    if (value) return value;
+    if (value) values.push(value);
   }
-  return undefined;
+  return values;
 }
+
+/** The value of `attribute` on `element` or its closest ancestor that has it, crossing shadow roots. */
+export const inheritedAttribute = (element: Element, attribute: string): string | undefined => inheritedValues(element, attribute)[0];
 
 /**
  * The locale (by `lang`, then `languages`), direction and time zone that `read` gives, reading the
@@ -108,8 +112,9 @@ export class LocaleController implements ReactiveController {
   /** Re-resolves everything; the host re-renders if something changed, or always when `force` is set. */
   refresh(force = false): void {
     const host = this.#host;
-    // The walk up reaches <html lang> for any connected widget, across shadow roots.
-    const resolved = resolve((attribute) => inheritedAttribute(host, attribute), navigator.languages ?? [navigator.language]);
+    // The walk up reaches <html lang> for any connected widget, across shadow roots. Every `lang` on
+    // the way is a candidate: one without a catalog (lang="pt-BR", "xx") falls through to the next.
+    const resolved = resolve((attribute) => inheritedAttribute(host, attribute), [...inheritedValues(host, 'lang'), ...(navigator.languages ?? [navigator.language])]);
     const locale = resolved[0];
     // Where the browser's Intl lacks the language, times come from the catalog's own messages.
     const parts: ('core' | 'time')[] =
