@@ -186,6 +186,19 @@ describe('layouts', () => {
         if (box.width) expect(box.right, `<${node.localName}> stays inside`).to.be.at.most(host.right + 0.5);
       }
     });
+
+    it('featured story: preformatted text in the body wraps at 320px instead of being cut off', async () => {
+      const feed = {
+        version: 'https://jsonfeed.org/version/1.1',
+        items: [{ id: 'pre', title: 'Расписание', content_html: '<pre>Маршрут 12: Центральная площадь — Речной вокзал — Новый мост — Северный микрорайон</pre>' }],
+      };
+      const page = await fixture<HTMLElement>(html`<div style="inline-size:320px"><featured-story lang="ru" .feed=${feed}></featured-story></div>`);
+      const element = page.firstElementChild as FeaturedStoryElement;
+      await element.updateComplete;
+      const body = part(element, 'body')!;
+      expect(body.querySelector('pre'), 'the body has its <pre>').to.exist;
+      expect(body.scrollWidth, 'nothing hidden beyond the body\'s edge').to.be.at.most(body.clientWidth);
+    });
   });
 
   describe('titles and excerpts are clamped to their lines', () => {

@@ -102,6 +102,11 @@ export const featuredStoryStyles = css`
     block-size: auto;
   }
 
+  /* Code lines wrap: the body's clip would cut them off in a narrow column. */
+  [part~='body'] pre {
+    white-space: pre-wrap;
+  }
+
   [part~='body'] table {
     display: block;
     overflow-x: auto;
