@@ -185,4 +185,19 @@ describe('keyboard', () => {
     await until(() => deepActiveElement() === links[2], `focus on ${describeElement(links[2]!)}, not ${describeElement(deepActiveElement())}`);
     expect(links[2]!.matches(':focus-visible'), 'and shows it').to.equal(true);
   });
+
+  it('"load more" moves focus to the first new post\'s title when it has no link, at any heading-level', async () => {
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      items: ['Первая', 'Вторая', 'Третья'].map((title, index) => ({ id: `${index}`, title, date_published: new Date(Date.now() - index * 60_000).toISOString() })),
+    };
+    const element = await fixture<RecentPostsElement>(html`<recent-posts lang="ru" heading-level="3" limit="1" load-more .feed=${feed}></recent-posts>`);
+    await element.updateComplete;
+    part(element, 'load-more')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => parts(element, 'title').length === 2, 'the second post');
+    const title = parts(element, 'title')[1]!;
+    expect(title.localName, 'the posts are one level below the widget\'s heading').to.equal('h4');
+    await until(() => deepActiveElement() === title, `focus on ${describeElement(title)}, not ${describeElement(deepActiveElement())}`);
+  });
 });

@@ -278,10 +278,10 @@ export class RecentPostsElement extends NewsElement {
     this.extraShown += nonNegativeInteger(this.limit, 5) || 1;
     await this.updateComplete;
     // Keyboard and screen-reader users continue at the first new post, not back at the top.
-    const item = this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')[before];
-    const target = item?.querySelector<HTMLElement>('a[href]') ?? item?.querySelector<HTMLElement>('h3');
-    if (target && !target.matches('a[href]')) target.tabIndex = -1;
-    target?.focus();
+    const title = this.renderRoot.querySelectorAll<HTMLElement>('[part~="title"]')[before];
+    const link = title?.querySelector('a');
+    if (title && !link) title.tabIndex = -1;
+    (link ?? title)?.focus();
   };
 
   /** The layout to render: the attribute's value if it is one we have, else `list`. */
