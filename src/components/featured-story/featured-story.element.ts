@@ -53,7 +53,6 @@ interface ShownStory {
  * @cssproperty [--news-font-family=inherit] - Font of the widget.
  * @cssproperty [--news-heading-font-family=var(--news-font-family)] - Font of the headings and titles.
  * @cssproperty [--news-font-size=1em] - Base font size; every other size is relative to it.
- * @cssproperty [--news-heading-size=1.25em] - Size of the widget's heading.
  * @cssproperty [--news-title-size=1.75em] - Size of the story's title.
  * @cssproperty [--news-small-size=0.875em] - Size of times, meta lines and status text.
  * @cssproperty [--news-line-height=1.5] - Line height of the text.
