@@ -335,6 +335,28 @@ describe('layouts', () => {
       expect(await title()).to.equal('h2');
       expect(await title('4')).to.equal('h4');
     });
+
+    it('featured-story: the body\'s sub-headings go below the title, keeping their steps', async () => {
+      const story = (body: string) => ({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'Мост открыт', content_html: body }] });
+      const bodyLevels = async (body: string, attribute?: string) => {
+        const element = await fixture<FeaturedStoryElement>(html`<featured-story lang="ru" heading-level=${attribute ?? ''} .feed=${story(body)}></featured-story>`);
+        await element.updateComplete;
+        await expect(element).to.be.accessible();
+        return [...part(element, 'body')!.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => `${heading.localName} ${heading.textContent}`);
+      };
+      // A WordPress body's h4 under the h2 title skipped a level; it now follows the title.
+      expect(await bodyLevels('<h4 lang="en">Detour</h4><p>Текст.</p>')).to.deep.equal(['h3 Detour']);
+      // A body's h2 under a title at h3 outranked the story it is part of.
+      expect(await bodyLevels('<h2>Объезд</h2><p>Текст.</p><h3>Автобусы</h3><p>Текст.</p>', '3')).to.deep.equal(['h4 Объезд', 'h5 Автобусы']);
+      expect(await bodyLevels('<h2>Объезд</h2><h4>Автобусы</h4>', '5')).to.deep.equal(['h6 Объезд', 'h6 Автобусы']);
+      const element = await fixture<FeaturedStoryElement>(html`<featured-story lang="ru" .feed=${story('<h3 dir="rtl" title="t">Объезд</h3>')}></featured-story>`);
+      await element.updateComplete;
+      const heading = () => part(element, 'body')!.querySelector('h1, h2, h3, h4, h5, h6')!.outerHTML;
+      expect(heading(), 'attributes kept').to.equal('<h3 dir="rtl" title="t">Объезд</h3>');
+      element.headingLevel = 1;
+      await element.updateComplete;
+      expect(heading(), 'follows heading-level').to.equal('<h2 dir="rtl" title="t">Объезд</h2>');
+    });
   });
 
   describe('slots', () => {

@@ -107,16 +107,17 @@ export class FeaturedStoryElement extends NewsElement {
     const story = this.#pickStory();
     if (!feed || !story) {
       this.#shown = undefined;
-    } else if (story !== this.#shown?.story || changed.has('itemId') || changed.has('linkTarget')) {
+    } else if (story !== this.#shown?.story || changed.has('itemId') || changed.has('linkTarget') || changed.has('headingLevel')) {
       const text = storyPlainText(story);
+      const level = headingLevel(this.headingLevel, 2); // the body's sub-headings go below the title
       this.#shown = {
         story,
         title: story.title ?? cutExcerpt(text, 80, this.locale.value),
         body: !story.contentHtml
           ? []
           : isServer
-            ? sanitizeHtmlToString(story.contentHtml, story.url, this.linkTarget)
-            : Array.from(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI, this.linkTarget).childNodes),
+            ? sanitizeHtmlToString(story.contentHtml, story.url, this.linkTarget, level)
+            : Array.from(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI, this.linkTarget, level).childNodes),
         lang: contentLang(story, feed, this.locale.value),
       };
     } else {
