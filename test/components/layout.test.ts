@@ -187,6 +187,12 @@ describe('layouts', () => {
       }
     });
 
+    it('featured story: the time is the size of the rest of the meta line (--news-small-size), not smaller', async () => {
+      const element = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" style="font-size:16px; --news-small-size:0.75em" src=${feedUrl('municipal.ru.json')}></featured-story>`);
+      expect(getComputedStyle(part(element, 'meta')!).fontSize).to.equal('12px');
+      expect(getComputedStyle(part(element, 'time')!).fontSize).to.equal('12px');
+    });
+
     it('featured story: preformatted text in the body wraps at 320px instead of being cut off', async () => {
       const feed = {
         version: 'https://jsonfeed.org/version/1.1',

@@ -128,6 +128,11 @@ export const featuredStoryStyles = css`
     font-size: var(--_small-size);
   }
 
+  /* Already in the meta line's small size: not smaller again. */
+  [part~='meta'] time {
+    font-size: inherit;
+  }
+
   [part~='source'] {
     font-weight: 600;
   }
