@@ -264,6 +264,17 @@ describe('layouts', () => {
       });
     }
 
+    it('featured-story with --news-body-lines and --news-padding: the skeleton is padded too, so nothing below moves', async () => {
+      const { moved, element } = await measureArrival(
+        // The longest title of the fixture: the story takes all the space the skeleton reserves.
+        (src) => html`<featured-story lang="ru" item-id="layout-2" style="--news-body-lines: 4; --news-padding: 1.5em" src=${src}></featured-story>`,
+        600,
+      );
+      expect(part(element, 'title')).to.exist;
+      // Unpadded, the skeleton was 2 × 1.5em short; Firefox may still snap the padded boxes apart by half a pixel.
+      expect(Math.abs(moved), 'the text below moved by').to.be.at.most(0.5);
+    });
+
     it('featured-story: the skeleton reserves at least the label, a title, the image and some lines', async () => {
       const feed = heldFeed('municipal.ru.json');
       const element = await fixture<FeaturedStoryElement>(html`<featured-story lang="ru" src=${feed.url}></featured-story>`);

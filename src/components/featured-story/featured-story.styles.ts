@@ -26,6 +26,11 @@ export const featuredStoryStyles = css`
     visibility: hidden;
   }
 
+  /* A sibling of the base part, not inside it: padded like it, to reserve the same size. */
+  [part~='skeleton'] {
+    padding: var(--_padding);
+  }
+
   .story {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
