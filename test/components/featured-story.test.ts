@@ -79,6 +79,20 @@ describe('<featured-story>', () => {
     }
   });
 
+  it('passes over a story with neither a title nor text (a photo post), as recent-posts does: no empty heading or link', async () => {
+    const photo = { id: 'photo', url: 'https://city.example/photo', image: 'https://city.example/photo.jpg', content_html: '<img src="https://city.example/photo.jpg">' };
+    const story = { id: 'story', url: 'https://city.example/story', title: 'Мост открыт' };
+    const feed = (...items: object[]) => ({ version: 'https://jsonfeed.org/version/1.1', items });
+    const element = await loaded(html`<featured-story lang="ru" .feed=${feed({ ...photo, _news_widgets: { featured: true } }, story)}></featured-story>`);
+    expect(part(element, 'title')!.textContent!.trim(), 'the newest story that has a title').to.equal('Мост открыт');
+    await expect(element).to.be.accessible();
+    element.feed = feed(photo);
+    await element.updateComplete;
+    expect(part(element, 'title'), 'no story to show').to.equal(null);
+    expect(part(element, 'empty'), 'the empty state').to.exist;
+    await expect(element).to.be.accessible();
+  });
+
   it('shows a text-only story as paragraphs, in English on an English page, with a list of authors', async () => {
     const element = await loaded(html`<featured-story lang="en" src=${feedUrl('english.json')}></featured-story>`);
     expect(part(element, 'label')!.textContent).to.equal('Story of the day');

@@ -128,15 +128,20 @@ export class FeaturedStoryElement extends NewsElement {
     this.clock.watch([this.#shown?.story.published], this.timeOptions);
   }
 
-  /** `item-id` if it names a story, else the story the feed marks as featured, else the newest (among `tags`). */
+  /**
+   * `item-id` if it names a story, else the story the feed marks as featured, else the newest (among
+   * `tags`). Only a story with a title, or text to make one of, can be shown: a photo post without
+   * either would be an empty heading and an empty link (recent-posts passes over them too).
+   */
   #pickStory(): Story | undefined {
     const candidates = this.candidateStories;
+    const titled = (story: Story) => story.title ?? storyPlainText(story);
     if (this.itemId) {
       const named = this.shownFeed?.stories.find((story) => story.id === this.itemId);
-      if (named) return named;
+      if (named && titled(named)) return named;
       if (candidates.length) console.warn(`<${this.localName}>: no story with id "${this.itemId}" in the feed; showing another.`);
     }
-    return candidates.find((story) => story.featured) ?? candidates[0];
+    return candidates.find((story) => story.featured && titled(story)) ?? candidates.find(titled);
   }
 
   protected override updated(): void {
