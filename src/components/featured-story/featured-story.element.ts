@@ -157,7 +157,7 @@ export class FeaturedStoryElement extends NewsElement {
   protected override render() {
     const locale = this.locale.value;
     const loading = this.loader.state === 'loading';
-    const label = this.label ?? this.message('featuredStoryLabel');
+    const label = this.label?.trim() ?? this.message('featuredStoryLabel');
     const labelView = html`<slot name="label" @slotchange=${this.readSlotted}
       ><p part="label" class=${label ? '' : 'visually-hidden'}>${label || this.message('featuredStoryLabel')}</p></slot
     >`;

@@ -220,7 +220,7 @@ export class RecentPostsElement extends NewsElement {
     const loading = this.loader.state === 'loading';
     const level = headingLevel(this.headingLevel, 2);
     const layout = this.#shownLayout;
-    const heading = this.heading ?? this.message('recentPostsHeading');
+    const heading = this.heading?.trim() ?? this.message('recentPostsHeading');
     const slottedHeading = this.hasSlotted('heading');
     const showSkeleton = loading && !this.#shownPosts.length;
     return html`<section
