@@ -6,12 +6,18 @@
  * nodes. A module of its own, so the browser's sanitizer chunk carries none of it.
  */
 import createDOMPurify from 'dompurify';
-import { config, resolveUrls, withUrlContext } from './sanitize-html.js';
+import { config, nestHeadings, resolveUrls, withUrlContext } from './sanitize-html.js';
 import { useServerSanitizer } from './sanitizer.js';
 
 /** Sanitizes in `serverWindow` from now on, for every server render (called by server-dom.ts). */
 export function useServerWindow(serverWindow: object): void {
   const purifier = createDOMPurify(serverWindow as Window & typeof globalThis);
   purifier.addHook('afterSanitizeAttributes', resolveUrls);
-  useServerSanitizer((html, baseUrl, linkTarget) => withUrlContext(baseUrl, linkTarget, () => String(purifier.sanitize(html, config({})))));
+  useServerSanitizer((html, baseUrl, linkTarget, level) =>
+    withUrlContext(baseUrl, linkTarget, () => {
+      // The body element (null for a frameset page, of which nothing would be shown).
+      const body = purifier.sanitize(html, config({ RETURN_DOM: true })) as unknown as HTMLElement | null;
+      return body ? nestHeadings(body, level).innerHTML : '';
+    }),
+  );
 }

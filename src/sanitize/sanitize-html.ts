@@ -80,7 +80,7 @@ export function withUrlContext<T>(baseUrl: string | undefined, linkTarget: strin
  * A sanitized copy of `html` as nodes ready to insert; relative URLs resolve against `baseUrl`, and
  * links open in `linkTarget` when given.
  */
-export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string): DocumentFragment {
+export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string, level?: number): DocumentFragment {
   if (!purifier) {
     purifier = createDOMPurify(window);
     purifier.addHook('afterSanitizeAttributes', resolveUrls);
@@ -92,6 +92,24 @@ export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string
       ...(policy ? { TRUSTED_TYPES_POLICY: policy as unknown as TrustedTypePolicy } : {}),
     })) as unknown as DocumentFragment | null;
     // null when the HTML parses as a frameset page (no <body>): nothing in it would be shown anyway.
-    return fragment ?? document.createDocumentFragment();
+    return nestHeadings(fragment ?? document.createDocumentFragment(), level);
   });
+}
+
+/**
+ * Moves a body's sub-headings below the story's title, at heading level `level` (2 by default):
+ * the highest becomes `level + 1` and the others keep their steps below it (h6 at most). A body's
+ * <h2> under a title at <h3> would outrank the story it is part of, and one starting at <h4> under
+ * an <h2> would skip a level, breaking the page's outline for screen-reader users.
+ */
+export function nestHeadings<T extends ParentNode>(root: T, level = 2): T {
+  const headings = [...root.querySelectorAll('h2,h3,h4,h5,h6')];
+  const shift = level + 1 - Math.min(...headings.map((heading) => +heading.localName[1]!));
+  for (const heading of headings) {
+    const nested = heading.ownerDocument.createElement(`h${Math.min(+heading.localName[1]! + shift, 6)}`);
+    for (const { name, value } of heading.attributes) nested.setAttribute(name, value);
+    nested.append(...heading.childNodes);
+    heading.replaceWith(nested);
+  }
+  return root;
 }

@@ -6,7 +6,7 @@
  */
 import type { sanitizeHtml as sanitizeNow } from './sanitize-html.js';
 
-type ServerSanitizer = (html: string, baseUrl?: string, linkTarget?: string) => string;
+type ServerSanitizer = (html: string, baseUrl?: string, linkTarget?: string, level?: number) => string;
 
 let sanitizer: typeof sanitizeNow | undefined;
 let toString: ServerSanitizer | undefined;
@@ -24,8 +24,8 @@ export function loadSanitizer(): Promise<void> {
  * A sanitized copy of `html` as nodes ready to insert (see sanitize-html.ts). Before the sanitizer
  * is loaded, nothing: unsanitized HTML is never shown, and the caller shows the story's text.
  */
-export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string): DocumentFragment {
-  if (sanitizer) return sanitizer(html, baseUrl, linkTarget);
+export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string, level?: number): DocumentFragment {
+  if (sanitizer) return sanitizer(html, baseUrl, linkTarget, level);
   void loadSanitizer();
   return document.createDocumentFragment();
 }
@@ -39,6 +39,6 @@ export function useServerSanitizer(sanitize: ServerSanitizer): void {
  * The same as `sanitizeHtml`, as an HTML string, for the server renderer (news-widgets/server), which
  * sets up its sanitizer before it renders. Without one, nothing.
  */
-export function sanitizeHtmlToString(html: string, baseUrl?: string, linkTarget?: string): string {
-  return toString ? toString(html, baseUrl, linkTarget) : '';
+export function sanitizeHtmlToString(html: string, baseUrl?: string, linkTarget?: string, level?: number): string {
+  return toString ? toString(html, baseUrl, linkTarget, level) : '';
 }

@@ -70,6 +70,31 @@ describe('announce: new posts after a refresh', () => {
     });
   }
 
+  it('a later refresh that brings as many new posts as the last one is announced again', async () => {
+    const { element, refreshed } = await refreshing('en', 'feeds/english.json,feeds/updated.json,feeds/english.json,feeds/updated.json');
+    await refreshed(); // 1 new story
+    const region = part(element, 'announcement')!;
+    expect(region.textContent!.trim()).to.equal('1 new story');
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(region, { childList: true, characterData: true, subtree: true });
+    const refreshAgain = async () => {
+      const next = oneEvent(element, 'feed-load');
+      clock!.tick(60_000);
+      await next;
+      await element.updateComplete;
+    };
+    await refreshAgain(); // the story is gone again: nothing new to say
+    expect(parts(element, 'item')).to.have.length(2);
+    expect(changes.splice(0).length, 'nothing new, nothing said').to.equal(0);
+    await refreshAgain(); // it is back: one new story, again
+    expect(parts(element, 'item')).to.have.length(3);
+    changes.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(region.textContent!.trim()).to.equal('1 new story');
+    expect(changes.length, 'the live region\'s content changed, so it is spoken again').to.be.greaterThan(0);
+  });
+
   it('a refresh without new posts says nothing', async () => {
     const { element, refreshed } = await refreshing('en', 'feeds/english.json,feeds/english.json');
     await refreshed();

@@ -101,6 +101,28 @@ describe('keyboard', () => {
     expect(visited.map(describeElement)).to.deep.equal(expected.map(describeElement));
   });
 
+  it('<featured-story>: the focus ring of a link at the body\'s edge is whole, not cut by the body\'s clip', async () => {
+    const story = { ...storyWithLinks, items: [{ ...storyWithLinks.items[0], content_html: '<p><a href="https://city.example/map">Карта объезда</a> и расписание.</p>' }] };
+    const page = await fixture<HTMLElement>(html`<div>
+      <a id="before" href="#before">До виджета</a>
+      <featured-story lang="ru" .feed=${story}></featured-story>
+    </div>`);
+    const element = page.querySelector<FeaturedStoryElement>('featured-story')!;
+    await element.updateComplete;
+    const body = part(element, 'body')!;
+    const link = body.querySelector('a')!;
+    await tabFrom(page.querySelector('#before')!, 2);
+    expect(deepActiveElement(), 'Tab reached the body\'s link').to.equal(link);
+    const style = getComputedStyle(link);
+    expect(style.outlineStyle).to.equal('solid');
+    const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+    const ring = link.getBoundingClientRect();
+    const clip = body.getBoundingClientRect();
+    expect(getComputedStyle(body).overflowX, 'the body clips (it can be clamped)').to.not.equal('visible');
+    expect(ring.left - reach, 'the ring\'s start edge').to.be.at.least(clip.left - 0.5);
+    expect(ring.top - reach, 'the ring\'s top edge').to.be.at.least(clip.top - 0.5);
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`theme="${scheme}": the focused link and button show a 2px solid ring of 3:1 against the background`, async () => {
       const page = await fixture<HTMLElement>(html`<div>
@@ -162,5 +184,20 @@ describe('keyboard', () => {
     const links = parts(element, 'link');
     await until(() => deepActiveElement() === links[2], `focus on ${describeElement(links[2]!)}, not ${describeElement(deepActiveElement())}`);
     expect(links[2]!.matches(':focus-visible'), 'and shows it').to.equal(true);
+  });
+
+  it('"load more" moves focus to the first new post\'s title when it has no link, at any heading-level', async () => {
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      items: ['Первая', 'Вторая', 'Третья'].map((title, index) => ({ id: `${index}`, title, date_published: new Date(Date.now() - index * 60_000).toISOString() })),
+    };
+    const element = await fixture<RecentPostsElement>(html`<recent-posts lang="ru" heading-level="3" limit="1" load-more .feed=${feed}></recent-posts>`);
+    await element.updateComplete;
+    part(element, 'load-more')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => parts(element, 'title').length === 2, 'the second post');
+    const title = parts(element, 'title')[1]!;
+    expect(title.localName, 'the posts are one level below the widget\'s heading').to.equal('h4');
+    await until(() => deepActiveElement() === title, `focus on ${describeElement(title)}, not ${describeElement(deepActiveElement())}`);
   });
 });

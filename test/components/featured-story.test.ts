@@ -79,16 +79,23 @@ describe('<featured-story>', () => {
     }
   });
 
-  it('passes over stories with neither a title nor text (which recent-posts leaves out) for a story that has them', async () => {
-    const empty = { id: 'empty', image: 'https://example.org/only-an-image.png', date_published: '2026-11-21T00:00:00Z', _news_widgets: { featured: true } };
-    const element = await fixture<FeaturedStoryElement>(html`<featured-story lang="en"></featured-story>`);
-    element.feed = { version: 'https://jsonfeed.org/version/1.1', items: [empty, { id: 'real', title: 'Real story', date_published: '2026-11-20T00:00:00Z' }] };
-    await oneEvent(element, 'feed-load');
+  it('passes over a story with neither a title nor text (a photo post) for one that has them; alone, shows it without an empty heading or link', async () => {
+    const photo = { id: 'photo', url: 'https://city.example/photo', image: 'https://city.example/photo.jpg', content_html: '<img src="https://city.example/photo.jpg">' };
+    const story = { id: 'story', url: 'https://city.example/story', title: 'Мост открыт' };
+    const feed = (...items: object[]) => ({ version: 'https://jsonfeed.org/version/1.1', items });
+    const element = await loaded(html`<featured-story lang="ru" .feed=${feed({ ...photo, _news_widgets: { featured: true } }, story)}></featured-story>`);
+    expect(part(element, 'title')!.textContent!.trim(), 'the newest story that has a title').to.equal('Мост открыт');
+    await expect(element).to.be.accessible();
+    element.itemId = 'photo';
     await element.updateComplete;
-    expect(part(element, 'title')!.textContent!.trim()).to.equal('Real story');
-    element.itemId = 'empty';
+    expect(part(element, 'title')!.textContent!.trim(), 'item-id naming the photo post').to.equal('Мост открыт');
+    element.feed = feed(photo);
     await element.updateComplete;
-    expect(part(element, 'title')!.textContent!.trim()).to.equal('Real story', 'item-id naming an empty item');
+    expect(part(element, 'title'), 'no empty heading').to.equal(null);
+    expect(element.shadowRoot!.querySelector('h1, h2, h3, h4, h5, h6, a:not([href])'), 'no empty heading or link').to.equal(null);
+    expect(part(element, 'body')!.querySelector('img')!.getAttribute('src'), 'the photo is shown').to.equal('https://city.example/photo.jpg');
+    expect(part(element, 'base')!.hasAttribute('aria-labelledby'), 'labelled by no missing heading').to.equal(false);
+    await expect(element).to.be.accessible();
   });
 
   it('shows the summary when nothing of the HTML body survives sanitizing but empty tags (a post that only embeds a video)', async () => {

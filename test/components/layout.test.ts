@@ -186,6 +186,25 @@ describe('layouts', () => {
         if (box.width) expect(box.right, `<${node.localName}> stays inside`).to.be.at.most(host.right + 0.5);
       }
     });
+
+    it('featured story: the time is the size of the rest of the meta line (--news-small-size), not smaller', async () => {
+      const element = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" style="font-size:16px; --news-small-size:0.75em" src=${feedUrl('municipal.ru.json')}></featured-story>`);
+      expect(getComputedStyle(part(element, 'meta')!).fontSize).to.equal('12px');
+      expect(getComputedStyle(part(element, 'time')!).fontSize).to.equal('12px');
+    });
+
+    it('featured story: preformatted text in the body wraps at 320px instead of being cut off', async () => {
+      const feed = {
+        version: 'https://jsonfeed.org/version/1.1',
+        items: [{ id: 'pre', title: 'Расписание', content_html: '<pre>Маршрут 12: Центральная площадь — Речной вокзал — Новый мост — Северный микрорайон</pre>' }],
+      };
+      const page = await fixture<HTMLElement>(html`<div style="inline-size:320px"><featured-story lang="ru" .feed=${feed}></featured-story></div>`);
+      const element = page.firstElementChild as FeaturedStoryElement;
+      await element.updateComplete;
+      const body = part(element, 'body')!;
+      expect(body.querySelector('pre'), 'the body has its <pre>').to.exist;
+      expect(body.scrollWidth, 'nothing hidden beyond the body\'s edge').to.be.at.most(body.clientWidth);
+    });
   });
 
   describe('titles and excerpts are clamped to their lines', () => {
@@ -244,6 +263,17 @@ describe('layouts', () => {
         expect(shift).to.be.below(0.01);
       });
     }
+
+    it('featured-story with --news-body-lines and --news-padding: the skeleton is padded too, so nothing below moves', async () => {
+      const { moved, element } = await measureArrival(
+        // The longest title of the fixture: the story takes all the space the skeleton reserves.
+        (src) => html`<featured-story lang="ru" item-id="layout-2" style="--news-body-lines: 4; --news-padding: 1.5em" src=${src}></featured-story>`,
+        600,
+      );
+      expect(part(element, 'title')).to.exist;
+      // Unpadded, the skeleton was 2 × 1.5em short; Firefox may still snap the padded boxes apart by half a pixel.
+      expect(Math.abs(moved), 'the text below moved by').to.be.at.most(0.5);
+    });
 
     it('featured-story: the skeleton reserves at least the label, a title, the image and some lines', async () => {
       const feed = heldFeed('municipal.ru.json');
@@ -321,6 +351,28 @@ describe('layouts', () => {
       };
       expect(await title()).to.equal('h2');
       expect(await title('4')).to.equal('h4');
+    });
+
+    it('featured-story: the body\'s sub-headings go below the title, keeping their steps', async () => {
+      const story = (body: string) => ({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'Мост открыт', content_html: body }] });
+      const bodyLevels = async (body: string, attribute?: string) => {
+        const element = await fixture<FeaturedStoryElement>(html`<featured-story lang="ru" heading-level=${attribute ?? ''} .feed=${story(body)}></featured-story>`);
+        await element.updateComplete;
+        await expect(element).to.be.accessible();
+        return [...part(element, 'body')!.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => `${heading.localName} ${heading.textContent}`);
+      };
+      // A WordPress body's h4 under the h2 title skipped a level; it now follows the title.
+      expect(await bodyLevels('<h4 lang="en">Detour</h4><p>Текст.</p>')).to.deep.equal(['h3 Detour']);
+      // A body's h2 under a title at h3 outranked the story it is part of.
+      expect(await bodyLevels('<h2>Объезд</h2><p>Текст.</p><h3>Автобусы</h3><p>Текст.</p>', '3')).to.deep.equal(['h4 Объезд', 'h5 Автобусы']);
+      expect(await bodyLevels('<h2>Объезд</h2><h4>Автобусы</h4>', '5')).to.deep.equal(['h6 Объезд', 'h6 Автобусы']);
+      const element = await fixture<FeaturedStoryElement>(html`<featured-story lang="ru" .feed=${story('<h3 dir="rtl" title="t">Объезд</h3>')}></featured-story>`);
+      await element.updateComplete;
+      const heading = () => part(element, 'body')!.querySelector('h1, h2, h3, h4, h5, h6')!.outerHTML;
+      expect(heading(), 'attributes kept').to.equal('<h3 dir="rtl" title="t">Объезд</h3>');
+      element.headingLevel = 1;
+      await element.updateComplete;
+      expect(heading(), 'follows heading-level').to.equal('<h2 dir="rtl" title="t">Объезд</h2>');
     });
   });
 

@@ -165,6 +165,16 @@ describe('localization of the elements', () => {
     }
   });
 
+  it('takes a heading or label of only spaces (a CMS field left blank) as empty: hidden, not a blank heading', async () => {
+    const posts = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" heading="  " src=${feedUrl('english.json')}></recent-posts>`);
+    expect(part(posts, 'heading')!.textContent).to.equal('Последние новости');
+    expect(part(posts, 'heading')!.getBoundingClientRect().width).to.be.at.most(1);
+    await expect(posts).to.be.accessible();
+    const story = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" label=" " src=${feedUrl('english.json')}></featured-story>`);
+    expect(part(story, 'label')!.textContent).to.equal('Тема дня');
+    expect(part(story, 'label')!.getBoundingClientRect().width).to.be.at.most(1);
+  });
+
   it('takes messages a page registers, and re-renders the widgets already shown', async () => {
     const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="pt-BR" src=${feedUrl('english.json')}></recent-posts>`);
     expect(part(element, 'base')!.lang).to.not.equal('pt');

@@ -93,6 +93,13 @@ test('hostile feed HTML is sanitized on the server, and feed text can neither en
   assert.equal(printed.items[0].title, feed.items[0].title, 'the printed JSON reads back unchanged');
 });
 
+test('the story body\'s sub-headings go below the title on the server too, as in the browser', () => {
+  const feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'Мост', content_html: '<h4>Объезд</h4><p>Текст.</p><h5 dir="rtl">Автобусы</h5>' }] };
+  const body = (attributes) => /<div part="body"[^>]*>(.*?)<\/div>/s.exec(parts(renderWidget({ element: 'featured-story', feed, attributes }), 'featured-story').shadow)[1];
+  assert.equal(body({ lang: 'ru' }), '<h3>Объезд</h3><p>Текст.</p><h4 dir="rtl">Автобусы</h4>');
+  assert.equal(body({ lang: 'ru', 'heading-level': 4 }), '<h5>Объезд</h5><p>Текст.</p><h6 dir="rtl">Автобусы</h6>');
+});
+
 test('bad feeds throw a FeedError and render nothing', () => {
   const cases = [
     ['{"version": "https://jsonfeed.org/version/1.1", "items": [', 'parse'],

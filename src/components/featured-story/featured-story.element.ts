@@ -59,7 +59,6 @@ interface ShownStory {
  * @cssproperty [--news-font-family=inherit] - Font of the widget.
  * @cssproperty [--news-heading-font-family=var(--news-font-family)] - Font of the headings and titles.
  * @cssproperty [--news-font-size=1em] - Base font size; every other size is relative to it.
- * @cssproperty [--news-heading-size=1.25em] - Size of the widget's heading.
  * @cssproperty [--news-title-size=1.75em] - Size of the story's title.
  * @cssproperty [--news-small-size=0.875em] - Size of times, meta lines and status text.
  * @cssproperty [--news-line-height=1.5] - Line height of the text.
@@ -114,16 +113,17 @@ export class FeaturedStoryElement extends NewsElement {
     const story = this.#pickStory();
     if (!feed || !story) {
       this.#shown = undefined;
-    } else if (story !== this.#shown?.story || changed.has('itemId') || changed.has('linkTarget')) {
+    } else if (story !== this.#shown?.story || changed.has('itemId') || changed.has('linkTarget') || changed.has('headingLevel')) {
       const text = storyPlainText(story);
+      const level = headingLevel(this.headingLevel, 2); // the body's sub-headings go below the title
       this.#shown = {
         story,
         title: story.title ?? cutExcerpt(text, 80, this.locale.value),
         body: !story.contentHtml
           ? []
           : isServer
-            ? sanitizeHtmlToString(story.contentHtml, story.url, this.linkTarget)
-            : shownNodes(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI, this.linkTarget)),
+            ? sanitizeHtmlToString(story.contentHtml, story.url, this.linkTarget, level)
+            : shownNodes(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI, this.linkTarget, level)),
         lang: contentLang(story, feed, this.locale.value),
       };
     } else {
@@ -136,18 +136,19 @@ export class FeaturedStoryElement extends NewsElement {
 
   /**
    * `item-id` if it names a story, else the story the feed marks as featured, else the newest (among
-   * `tags`). Stories with neither a title nor text (which recent-posts leaves out) come last: an
-   * empty item must not hide the real stories next to it.
+   * `tags`). A story with neither a title nor text to make one of (a bare photo post, which
+   * recent-posts passes over) never hides one that has them; alone in the feed, it is shown without
+   * a heading, never with an empty heading and an empty link.
    */
   #pickStory(): Story | undefined {
     const candidates = this.candidateStories;
-    const showable = (story: Story) => story.title || storyPlainText(story);
+    const titled = (story: Story) => story.title || storyPlainText(story);
     if (this.itemId) {
       const named = this.shownFeed?.stories.find((story) => story.id === this.itemId);
-      if (named && showable(named)) return named;
+      if (named && titled(named)) return named;
       if (candidates.length) console.warn(`<${this.localName}>: no story with id "${this.itemId}" in the feed; showing another.`);
     }
-    return candidates.find((story) => story.featured && showable(story)) ?? candidates.find(showable) ?? candidates.find((story) => story.featured) ?? candidates[0];
+    return candidates.find((story) => story.featured && titled(story)) ?? candidates.find(titled) ?? candidates.find((story) => story.featured) ?? candidates[0];
   }
 
   protected override updated(): void {
@@ -163,7 +164,7 @@ export class FeaturedStoryElement extends NewsElement {
   protected override render() {
     const locale = this.locale.value;
     const loading = this.loader.state === 'loading';
-    const label = this.label ?? this.message('featuredStoryLabel');
+    const label = this.label?.trim() ?? this.message('featuredStoryLabel');
     const labelView = html`<slot name="label" @slotchange=${this.readSlotted}
       ><p part="label" class=${label ? '' : 'visually-hidden'}>${label || this.message('featuredStoryLabel')}</p></slot
     >`;
@@ -188,13 +189,15 @@ export class FeaturedStoryElement extends NewsElement {
     const { story, title, body, lang } = this.#shown;
     const source = this.shownFeed?.title;
     return html`<div class="stack">
-      <article part="base" class="story ${story.image ? 'has-image' : ''}" lang=${locale} dir=${this.locale.direction ?? nothing} aria-labelledby="title">
+      <article part="base" class="story ${story.image ? 'has-image' : ''}" lang=${locale} dir=${this.locale.direction ?? nothing} aria-labelledby=${title ? 'title' : nothing}>
         ${labelView}
-        ${renderHeading(
-          level,
-          { part: 'title', id: 'title', dir: 'auto', lang },
-          story.url ? this.renderLink(story.url, title, 'clamp-title') : html`<span class="clamp-title">${title}</span>`,
-        )}
+        ${title
+          ? renderHeading(
+              level,
+              { part: 'title', id: 'title', dir: 'auto', lang },
+              story.url ? this.renderLink(story.url, title, 'clamp-title') : html`<span class="clamp-title">${title}</span>`,
+            )
+          : nothing}
         ${renderImage(story, 'featured')}
         <div part="body" dir="auto" lang=${lang ?? nothing}>${body.length ? (isServer ? renderSanitizedHtml(body as string) : body) : this.#renderTextBody(story)}</div>
         <p part="meta">

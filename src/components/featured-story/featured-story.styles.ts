@@ -26,6 +26,11 @@ export const featuredStoryStyles = css`
     visibility: hidden;
   }
 
+  /* A sibling of the base part, not inside it: padded like it, to reserve the same size. */
+  [part~='skeleton'] {
+    padding: var(--_padding);
+  }
+
   .story {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
@@ -102,6 +107,11 @@ export const featuredStoryStyles = css`
     block-size: auto;
   }
 
+  /* Code lines wrap: the body's clip would cut them off in a narrow column. */
+  [part~='body'] pre {
+    white-space: pre-wrap;
+  }
+
   [part~='body'] table {
     display: block;
     overflow-x: auto;
@@ -121,6 +131,11 @@ export const featuredStoryStyles = css`
     gap: 0.25em 1em;
     margin: 1em 0 0;
     font-size: var(--_small-size);
+  }
+
+  /* Already in the meta line's small size: not smaller again. */
+  [part~='meta'] time {
+    font-size: inherit;
   }
 
   [part~='source'] {

@@ -134,6 +134,8 @@ export class RecentPostsElement extends NewsElement {
 
   /** How many posts the last refresh added, for the live region. */
   #announcedCount = 0;
+  /** How many refreshes were announced: each one's words go into a new text node (see #announcementText). */
+  #announcements = 0;
   /** Ids of the posts shown after the last loaded feed, to tell new ones after a refresh. */
   #announcedIds?: Set<string>;
   #announcedFeed?: unknown;
@@ -208,14 +210,17 @@ export class RecentPostsElement extends NewsElement {
     this.#announcedIds = feed ? ids : undefined;
     if (!this.announce || !before || !feed) return;
     const added = [...ids].filter((id) => !before.has(id)).length;
-    if (added) this.#announcedCount = added;
+    if (added) {
+      this.#announcedCount = added;
+      this.#announcements++;
+    }
   }
 
   protected override render() {
     const loading = this.loader.state === 'loading';
     const level = headingLevel(this.headingLevel, 2);
     const layout = this.#shownLayout;
-    const heading = this.heading ?? this.message('recentPostsHeading');
+    const heading = this.heading?.trim() ?? this.message('recentPostsHeading');
     const slottedHeading = this.hasSlotted('heading');
     const showSkeleton = loading && !this.#shownPosts.length;
     return html`<section
@@ -248,11 +253,14 @@ export class RecentPostsElement extends NewsElement {
   /**
    * What the live region says. Its message is in the catalog's time part, which this widget loads
    * itself: until it is in, nothing (a word of another language would be worse); the catalog's
-   * arrival re-renders every widget, and the region then speaks.
+   * arrival re-renders every widget, and the region then speaks. The same words as the last
+   * announcement ("1 new story" twice) would leave the region unchanged, and unspoken: every other
+   * announcement is rendered as a list, for which lit replaces the text node instead of keeping it.
    */
-  #announcementText(): string {
+  #announcementText(): string | string[] {
     const locale = this.locale.value;
-    return this.#announcedCount && isCatalogLoaded(locale, ['core', 'time']) ? this.message('newStories', { count: this.#announcedCount }) : '';
+    const text = this.#announcedCount && isCatalogLoaded(locale, ['core', 'time']) ? this.message('newStories', { count: this.#announcedCount }) : '';
+    return this.#announcements % 2 ? [text] : text;
   }
 
   /** Placeholder posts of the loaded posts' size: `limit` of them, in the same layout, so nothing below moves when they arrive. */
@@ -278,10 +286,10 @@ export class RecentPostsElement extends NewsElement {
     this.extraShown += nonNegativeInteger(this.limit, 5) || 1;
     await this.updateComplete;
     // Keyboard and screen-reader users continue at the first new post, not back at the top.
-    const item = this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')[before];
-    const target = item?.querySelector<HTMLElement>('a[href]') ?? item?.querySelector<HTMLElement>('h3');
-    if (target && !target.matches('a[href]')) target.tabIndex = -1;
-    target?.focus();
+    const title = this.renderRoot.querySelectorAll<HTMLElement>('[part~="title"]')[before];
+    const link = title?.querySelector('a');
+    if (title && !link) title.tabIndex = -1;
+    (link ?? title)?.focus();
   };
 
   /** The layout to render: the attribute's value if it is one we have, else `list`. */

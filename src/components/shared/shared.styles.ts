@@ -162,8 +162,9 @@ export const sharedStyles = css`
     outline-offset: 2px;
   }
 
-  /* The clamp hides overflow, which would cut the outline: draw it inside instead. */
-  a.clamp-title:focus-visible {
+  /* The clamp, and featured-story's body (clamped by --news-body-lines), hide overflow, which would
+     cut the outline: draw it inside instead. */
+  :is(.clamp-title, [part~='body'] a):focus-visible {
     outline-offset: -2px;
   }
 
