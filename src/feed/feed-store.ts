@@ -98,7 +98,8 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
   /** The next poll: the shortest refresh any watcher asked for, stretched while loads fail. */
   function schedule(): void {
     const refreshes = options().flatMap(({ refresh }) => (refresh! > 0 ? [refresh!] : []));
-    if (!refreshes.length || controller) return;
+    if (!refreshes.length) return stopTimer(); // nobody asks for polls (any more: refresh removed, or its widget gone)
+    if (controller) return;
     const base = Math.min(...refreshes) * 1000;
     const backoff = failures ? Math.min(base * 2 ** failures, Math.max(3_600_000, base)) * (0.8 + Math.random() * 0.4) : base;
     const due = Date.now() + backoff;
@@ -120,7 +121,8 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
       else schedule();
     },
     unwatch(owner) {
-      if (!watchers.delete(owner) || watchers.size) return;
+      if (!watchers.delete(owner)) return;
+      if (watchers.size) return schedule(); // the poll the one who left asked for may be due no more
       // Released at the end of the task, so a widget that is only moved keeps its request.
       pendingRelease = true;
       queueMicrotask(() => {

@@ -50,6 +50,27 @@ describe('refresh, revalidation and the stored copy', () => {
     expect((await stats(name)).requests).to.equal(2);
   });
 
+  it('stops polling when refresh is removed, or when the only widget asking for it leaves', async () => {
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const name = unique('unpoll');
+    const src = `/test-api/sequence/${name}?bodies=feeds/english.json`;
+    const polling = track(mount(src, { refresh: '60' }));
+    await settled(polling);
+    polling.removeAttribute('refresh');
+    await polling.updateComplete;
+    clock.tick(10 * 60_000);
+    expect((await stats(name)).requests).to.equal(1, 'no poll once refresh is removed');
+
+    polling.setAttribute('refresh', '60');
+    await polling.updateComplete;
+    const plain = track(mount(src));
+    await settled(plain);
+    polling.remove();
+    await Promise.resolve();
+    clock.tick(10 * 60_000);
+    expect((await stats(name)).requests).to.equal(1, 'no poll for a widget that did not ask for one');
+  });
+
   it('does not poll while the page is hidden, and catches up when it is visible', async () => {
     let visibility: DocumentVisibilityState = 'visible';
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
