@@ -196,20 +196,22 @@ export class FeedController implements ReactiveController {
    */
   async loadMore(): Promise<number> {
     const nextUrl = this.feed?.nextUrl;
+    const source = this.#source;
     if (!nextUrl || this.loadingMore) return 0;
     this.loadingMore = true;
     this.#update();
     try {
-      const response = await requestFeed(nextUrl, { timeout: this.#source?.timeout, credentials: this.#source?.credentials });
+      const response = await requestFeed(nextUrl, { timeout: source?.timeout, credentials: source?.credentials });
       const page = await this.#load(response);
       await this.#callbacks.prepare?.(page);
+      if (source != this.#source) return 0; // the widget has another source now: this page is not of its feed
       const { stories } = this.feed!;
       const added = appended(stories, page.stories).slice(stories.length);
       this.#extraPages.push(...added);
       this.feed = { ...this.feed!, stories: [...stories, ...added], nextUrl: page.nextUrl ?? response.nextUrl };
       return added.length;
     } catch (error) {
-      this.#fail(error);
+      if (source == this.#source) this.#fail(error);
       return 0;
     } finally {
       this.loadingMore = false;
