@@ -113,6 +113,10 @@ export class FeedController implements ReactiveController {
     const previous = this.#source;
     const { src, feed, inline } = (this.#source = source);
     this.#stopWatching();
+    // Only how long to wait or how often to poll changed: watch with the new options, and keep what is shown as it is.
+    if (previous && previous != source && Object.keys(source).every((key) => key == 'timeout' || key == 'refresh' || source[key as 'src'] === previous[key as 'src'])) {
+      return this.#watch();
+    }
     this.#deferredRead = undefined;
     // Another feed: what the old one showed must not linger as if it were this one's.
     if (src !== previous?.src || feed !== previous?.feed || inline !== previous?.inline) {
