@@ -114,10 +114,11 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
 
   return {
     watch(owner, watcher) {
+      const moved = pendingRelease; // the last watcher left in this task: a widget moved, not a new one
       pendingRelease = false;
       watchers.set(owner, watcher);
       if (response || error) queueMicrotask(() => watchers.get(owner) == watcher && watcher.listener(snapshot()));
-      if (!controller && (!response || fromStorage || error) && !timer) load();
+      if (!controller && (!response || fromStorage || error) && !timer && !moved) load();
       else schedule();
     },
     unwatch(owner) {

@@ -236,7 +236,7 @@ export class FeedController implements ReactiveController {
         feed.stories = appended(feed.stories, this.#extraPages);
         return feed;
       }, error);
-    } else if (error) this.#fail(error);
+    } else if (error && error != this.error) this.#fail(error); // the one shown already (a moved widget) is not reported twice
   }
 
   /**
