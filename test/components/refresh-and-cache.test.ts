@@ -163,6 +163,26 @@ describe('refresh, revalidation and the stored copy', () => {
     expect(titles(element)[0]).to.equal('Late news: the ferry runs again');
   });
 
+  it('drops the out-of-date notice when a check after a failure finds the feed unchanged (304)', async () => {
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const name = unique('recovered');
+    const element = track(mount(`/test-api/etag/${name}?body=feeds/english.json`, { refresh: '10' }));
+    await settled(element);
+    const realFetch = window.fetch.bind(window);
+    let down = true;
+    sinon.stub(window, 'fetch').callsFake((input, init) => (down ? ((down = false), Promise.resolve(new Response('down', { status: 503 }))) : realFetch(input, init)));
+    const failed = settled(element, 'feed-error');
+    clock.tick(10_000);
+    await failed;
+    expect(part(element, 'stale'), 'the failed check is noticed').to.not.equal(null);
+    const recovered = settled(element);
+    clock.tick(24_000); // the backoff: 2 × 10 s, ±20%
+    await recovered;
+    expect((await stats(name)).notModified).to.equal(1);
+    expect(part(element, 'stale'), 'current again').to.equal(null);
+    expect(titles(element)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
+  });
+
   it('spreads retries with jitter: ±20% of the backoff', async () => {
     const name = unique('jitter');
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });

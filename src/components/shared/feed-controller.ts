@@ -237,6 +237,7 @@ export class FeedController implements ReactiveController {
         return feed;
       }, error);
     } else if (error && error != this.error) this.#fail(error); // the one shown already (a moved widget) is not reported twice
+    else if (!error && this.stale) this.#settle(this.feed); // a check after a failure found the same copy: current again
   }
 
   /**
