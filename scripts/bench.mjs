@@ -10,7 +10,7 @@
  * 3. Main-thread time to render 10, 100 and 1,000 items, next to a plain-DOM baseline that builds
  *    the same markup with no library (the floor).
  * 4. CPU time of the shared clock keeping 500 relative times current over a simulated hour
- *    (Chromium's virtual time), and how many timers it set.
+ *    (the page's Date.now and timers simulated, run timer by timer), its wakes and how many timers it set.
  * 5. Cumulative layout shift of the demo page while the widgets load.
  * 6. Lighthouse performance, accessibility and best-practices scores of the demo page.
  *

@@ -103,7 +103,8 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
   /** The next poll: the shortest refresh any watcher asked for, stretched while loads fail. */
   function schedule(): void {
     const refreshes = options().flatMap(({ refresh }) => (refresh! > 0 ? [refresh!] : []));
-    if (!refreshes.length || controller) return;
+    if (!refreshes.length) return stopTimer(); // nobody asks for polls (any more: refresh removed, or its widget gone)
+    if (controller) return;
     const base = Math.min(...refreshes) * 1000;
     const backoff = failures ? Math.min(base * 2 ** failures, Math.max(3_600_000, base)) * (0.8 + Math.random() * 0.4) : base;
     const due = Date.now() + backoff;
@@ -118,14 +119,16 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
 
   return {
     watch(owner, watcher) {
+      const moved = pendingRelease; // the last watcher left in this task: a widget moved, not a new one
       pendingRelease = false;
       watchers.set(owner, watcher);
       if (response || error) queueMicrotask(() => watchers.get(owner) == watcher && watcher.listener(snapshot()));
-      if (!controller && (!response || fromStorage || error) && !timer) load();
+      if (!controller && (!response || fromStorage || error) && !timer && !moved) load();
       else schedule();
     },
     unwatch(owner) {
-      if (!watchers.delete(owner) || watchers.size) return;
+      if (!watchers.delete(owner)) return;
+      if (watchers.size) return schedule(); // the poll the one who left asked for may be due no more
       // Released at the end of the task, so a widget that is only moved keeps its request.
       pendingRelease = true;
       queueMicrotask(() => {

@@ -129,6 +129,30 @@ describe('load more', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('drops a next page that arrives after the source changed: it never lands in the new feed', async () => {
+    const name = `stale-more-${Math.random().toString(36).slice(2)}`;
+    const paged = {
+      version: 'https://jsonfeed.org/version/1.1',
+      next_url: `/test-api/hold/${name}?body=feeds/page-2.json`,
+      items: [{ id: 'p1', title: 'One', url: '/1', date_published: '2026-11-20T10:00:00Z' }],
+    };
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="en" limit="1" load-more .feed=${paged}></recent-posts>`);
+    const errors: Event[] = [];
+    element.addEventListener('feed-error', (event) => errors.push(event));
+    part(element, 'load-more')!.click(); // the one loaded post is shown: this fetches the next page, held by the server
+    await until(() => part(element, 'load-more')!.getAttribute('aria-busy') === 'true');
+    const loaded = oneEvent(element, 'feed-load');
+    element.feed = undefined;
+    element.src = feedUrl('english.json');
+    await loaded;
+    await fetch(`/test-api/release/${name}?early=1`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    element.limit = 10;
+    await element.updateComplete;
+    expect(titles(element)).to.deep.equal(['New bridge opens', 'Volunteers clean up the parks']);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('follows the Link rel="next" header of a WordPress page', async () => {
     const element = await loadedFixture<RecentPostsElement>(
       html`<recent-posts lang="ru" limit="4" load-more src="/test-api/paged/1?pages=feeds/wordpress/posts-embed.json,feeds/wordpress/posts-plain.json"></recent-posts>`,

@@ -143,6 +143,21 @@ describe('loading and errors (both elements)', () => {
     element.remove();
   });
 
+  it('neither fetches again nor reports its error again when a widget showing an error is moved', async () => {
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="en" src=${`/test-api/status/503?moved=${Math.random()}`}></recent-posts>`);
+    const fetchSpy = sinon.spy(window, 'fetch');
+    const errors = sinon.spy();
+    element.addEventListener('feed-error', errors);
+    const box = document.createElement('div');
+    document.body.append(box);
+    box.append(element); // a move: out of the page and back in one task
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fetchSpy.callCount).to.equal(0);
+    expect(errors.callCount).to.equal(0);
+    expect(part(element, 'error')).to.not.equal(null);
+    box.remove();
+  });
+
   it('shares one request between elements with the same src', async () => {
     const fetchSpy = sinon.spy(window, 'fetch');
     const src = '/test-api/delay/200?body=feeds/english.json&unique=shared';

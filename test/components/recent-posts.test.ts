@@ -87,6 +87,16 @@ describe('<recent-posts>', () => {
     expect(parts(element, 'item')).to.have.length(5, 'an invalid limit falls back to the default (5)');
   });
 
+  it('goes back to the defaults of limit and excerpt-length when their attributes are removed', async () => {
+    const element = await loaded(html`<recent-posts lang="ru" limit="2" excerpt-length="30" src=${feedUrl('municipal.ru.json')}></recent-posts>`);
+    expect(parts(element, 'item')).to.have.length(2);
+    element.removeAttribute('limit');
+    element.removeAttribute('excerpt-length');
+    await element.updateComplete;
+    expect(parts(element, 'item')).to.have.length(5);
+    expect(texts(parts(element, 'excerpt'))[3]).to.equal('Подрядчики закончили работы на двух улицах.');
+  });
+
   it('cuts excerpts at a word boundary to excerpt-length, "…" included', async () => {
     const element = await loaded(html`<recent-posts lang="ru" excerpt-length="60" src=${feedUrl('municipal.ru.json')}></recent-posts>`);
     const excerpt = texts(parts(element, 'excerpt'))[1]!;

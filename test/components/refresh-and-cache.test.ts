@@ -50,6 +50,48 @@ describe('refresh, revalidation and the stored copy', () => {
     expect((await stats(name)).requests).to.equal(2);
   });
 
+  it('starts polling when refresh is set on a shown widget, without reading the shown feed again', async () => {
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const name = unique('late-refresh');
+    const element = track(mount(`/test-api/sequence/${name}?bodies=feeds/english.json,feeds/updated.json`));
+    await settled(element);
+    const loads: string[] = [];
+    element.addEventListener('feed-load', (event) => loads.push(event.detail.feed.stories[0]!.title!));
+    element.refresh = 60;
+    element.timeout = 20_000;
+    await element.updateComplete;
+    await new Promise((resolve) => queueMicrotask(() => resolve(undefined)));
+    await element.updateComplete;
+    expect(loads, 'nothing new to announce').to.deep.equal([]);
+    expect(part(element, 'base')!.getAttribute('aria-busy')).to.equal('false');
+    const next = settled(element);
+    clock.tick(60_000);
+    await next;
+    expect(loads).to.deep.equal(['Late news: the ferry runs again']);
+    expect(titles(element)[0]).to.equal('Late news: the ferry runs again');
+  });
+
+  it('stops polling when refresh is removed, or when the only widget asking for it leaves', async () => {
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const name = unique('unpoll');
+    const src = `/test-api/sequence/${name}?bodies=feeds/english.json`;
+    const polling = track(mount(src, { refresh: '60' }));
+    await settled(polling);
+    polling.removeAttribute('refresh');
+    await polling.updateComplete;
+    clock.tick(10 * 60_000);
+    expect((await stats(name)).requests).to.equal(1, 'no poll once refresh is removed');
+
+    polling.setAttribute('refresh', '60');
+    await polling.updateComplete;
+    const plain = track(mount(src));
+    await settled(plain);
+    polling.remove();
+    await Promise.resolve();
+    clock.tick(10 * 60_000);
+    expect((await stats(name)).requests).to.equal(1, 'no poll for a widget that did not ask for one');
+  });
+
   it('does not poll while the page is hidden, and catches up when it is visible', async () => {
     let visibility: DocumentVisibilityState = 'visible';
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });

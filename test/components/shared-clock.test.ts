@@ -87,4 +87,20 @@ describe('the shared clock on a page of widgets', () => {
       wakes.restore();
     }
   });
+
+  it('holds no timer while its widgets are out of the page, and shows current times as soon as one is back', async () => {
+    const feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'a', title: 'A', date_published: new Date(start - 5 * 60_000).toISOString() }] };
+    const widget = await fixture<RecentPostsElement>(html`<recent-posts lang="en" .feed=${feed}></recent-posts>`);
+    await widget.updateComplete;
+    const time = () => widget.shadowRoot!.querySelector('time')!.textContent!.trim();
+    expect(time()).to.equal('5 minutes ago');
+    const parent = widget.parentElement!;
+    widget.remove();
+    expect(clock.countTimers(), 'no widget in the page, no timer').to.equal(0);
+    clock.tick(3 * 3_600_000);
+    parent.append(widget);
+    await widget.updateComplete;
+    expect(time(), 'current at once, not at the next wake').to.equal('3 hours ago');
+    expect(clock.countTimers()).to.equal(1);
+  });
 });

@@ -29,8 +29,9 @@ const longListPosts = 20;
 /** The skeleton shows `limit` placeholder posts, but no more than this (a `limit` of 1000 is no reason for 1000 boxes). */
 const maxSkeletonPosts = 20;
 
+/** `value` as a whole number of at least 0, else `fallback` (also for a removed attribute: lit reads it as null, which Number reads as 0). */
 function nonNegativeInteger(value: unknown, fallback: number): number {
-  const number = Math.floor(Number(value));
+  const number = Math.floor(parseFloat(value as string));
   return Number.isFinite(number) && number >= 0 ? number : fallback;
 }
 

@@ -27,6 +27,7 @@ export class ClockController implements ReactiveController {
   hostConnected(): void {
     this.#connected = true;
     this.now = Date.now();
+    if (this.#dueAt! <= this.now) this.#host.requestUpdate(); // back after its text changed: current in this render, not at the next wake
     this.#subscribe();
   }
 

@@ -113,6 +113,10 @@ export class FeedController implements ReactiveController {
     const previous = this.#source;
     const { src, feed, inline } = (this.#source = source);
     this.#stopWatching();
+    // Only how long to wait or how often to poll changed: watch with the new options, and keep what is shown as it is.
+    if (previous && previous != source && Object.keys(source).every((key) => key == 'timeout' || key == 'refresh' || source[key as 'src'] === previous[key as 'src'])) {
+      return this.#watch();
+    }
     this.#deferredRead = undefined;
     // Another feed: what the old one showed must not linger as if it were this one's.
     if (src !== previous?.src || feed !== previous?.feed || inline !== previous?.inline) {
@@ -196,20 +200,22 @@ export class FeedController implements ReactiveController {
    */
   async loadMore(): Promise<number> {
     const nextUrl = this.feed?.nextUrl;
+    const source = this.#source;
     if (!nextUrl || this.loadingMore) return 0;
     this.loadingMore = true;
     this.#update();
     try {
-      const response = await requestFeed(nextUrl, { timeout: this.#source?.timeout, credentials: this.#source?.credentials });
+      const response = await requestFeed(nextUrl, { timeout: source?.timeout, credentials: source?.credentials });
       const page = await this.#load(response);
       await this.#callbacks.prepare?.(page);
+      if (source != this.#source) return 0; // the widget has another source now: this page is not of its feed
       const { stories } = this.feed!;
       const added = appended(stories, page.stories).slice(stories.length);
       this.#extraPages.push(...added);
       this.feed = { ...this.feed!, stories: [...stories, ...added], nextUrl: page.nextUrl ?? response.nextUrl };
       return added.length;
     } catch (error) {
-      this.#fail(error);
+      if (source == this.#source) this.#fail(error);
       return 0;
     } finally {
       this.loadingMore = false;
@@ -237,9 +243,8 @@ export class FeedController implements ReactiveController {
         feed.stories = appended(feed.stories, this.#extraPages);
         return feed;
       }, error);
-    } else if (error) this.#fail(error);
-    // The copy shown was confirmed current (a 304 after a failed check): it is no longer out of date.
-    else if (this.stale) this.#settle(this.feed);
+    } else if (error && error != this.error) this.#fail(error); // the one shown already (a moved widget) is not reported twice
+    else if (!error && this.stale) this.#settle(this.feed); // a check after a failure found the same copy: current again
   }
 
   /**
