@@ -51,9 +51,9 @@ function cutNow(text: string, maxLength: number, locale?: string): string {
   const head = graphemes.slice(0, room + 1).join('');
   const boundary = lastWordBoundary(normalized, head, room, graphemes, locale);
   let cut = boundary > 0 ? head.slice(0, boundary) : graphemes.slice(0, room).join('');
-  // Trailing spaces, dashes, opening brackets and quotes, and clause punctuation look wrong before
-  // "…" ("word, …", "文章は、…", "المدينة،…").
-  cut = cut.replace(/[\s,;:"\p{Pd}\p{Ps}\p{Pi}、，；،؛]+$/u, '');
+  // Trailing spaces, dashes, opening brackets and quotes, clause punctuation and full stops look
+  // wrong before "…" ("word, …", "文章は、…", "المدينة،…", "инициатив.…"); "?" and "!" stay.
+  cut = cut.replace(/[\s,;:."\p{Pd}\p{Ps}\p{Pi}、，；،؛。…]+$/u, '');
   return cut ? cut + ellipsis : graphemes.slice(0, room).join('') + ellipsis;
 }
 

@@ -40,6 +40,14 @@ describe('cutExcerpt', () => {
     }
   });
 
+  it('ends a cut after a full sentence with "…" alone, not a full stop and "…"', () => {
+    expect(cutExcerpt('До 1 июня можно подать заявку на конкурс инициатив. Победители получат гранты', 52)).to.equal('До 1 июня можно подать заявку на конкурс инициатив…');
+    expect(cutExcerpt('Read more... The rest of the story follows here', 14)).to.equal('Read more…');
+    expect(cutExcerpt('日本語の文章です。スペースがありませんが正しく切るべきです', 10, 'ja')).to.equal('日本語の文章です…');
+    // A question or an exclamation keeps its mark: it says something a full stop does not.
+    expect(cutExcerpt('Что изменится? Всё расскажем в следующем выпуске', 16)).to.equal('Что изменится?…');
+  });
+
   it('never splits an emoji, a flag or a combining mark', () => {
     const family = '👨‍👩‍👧‍👦';
     const text = `${family}${family}${family}${family}`;
