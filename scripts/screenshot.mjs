@@ -72,10 +72,15 @@ async function shoot(browser, server, { lang, query, file }) {
 
   const url = server.url + query;
   await page.goto(url, { waitUntil: 'load' });
-  try {
-    await page.waitForFunction(`(${missingContent})().length === 0`, null, { timeout: RENDER_TIMEOUT_MS, polling: 100 });
-  } catch {
-    const missing = await page.evaluate(missingContent).catch(() => ['(page could not be inspected)']);
+  // Polled from here: waitForFunction compiles its predicate in the page, which the demo's Trusted
+  // Types policy (require-trusted-types-for 'script') blocks; page.evaluate of a function is not.
+  const deadline = Date.now() + RENDER_TIMEOUT_MS;
+  let missing = await page.evaluate(missingContent);
+  while (missing.length && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    missing = await page.evaluate(missingContent).catch(() => ['(page could not be inspected)']);
+  }
+  if (missing.length) {
     throw new Error(
       [
         `${url}: the widgets did not render within ${RENDER_TIMEOUT_MS / 1000} s:`,
