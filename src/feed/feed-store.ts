@@ -74,10 +74,22 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
     if (controller) return;
     stopTimer();
     const mine = (controller = new AbortController());
-    const timeout = Math.min(...options().map((each) => each.timeout ?? defaultTimeout));
     const previous = response;
+    // The request waits as long as its most patient widget asks, also one that joins while it runs:
+    // a widget with the default 10 s must not cut short another's `timeout="60000"` on the same feed.
+    const started = Date.now();
+    let patience: ReturnType<typeof setTimeout> | undefined;
+    const giveUpWhenDue = () => {
+      const timeout = Math.max(...options().map((each) => (each.timeout! > 0 ? each.timeout! : defaultTimeout)));
+      const wait = started + timeout - Date.now();
+      // Past 2^31 - 1 ms a timer would fire at once (browsers wrap the delay): such a wait is none.
+      if (wait > 0) patience = wait < 2 ** 31 ? setTimeout(giveUpWhenDue, wait) : undefined;
+      else mine.abort(new FeedError('timeout', `no answer from ${url} in ${timeout} ms`));
+    };
+    giveUpWhenDue();
     // The outcome of this request, unless it was dropped (the last watcher left) in the meantime.
     const settle = <T,>(apply: (value: T) => void) => (value: T) => {
+      clearTimeout(patience);
       if (controller != mine) return;
       controller = undefined;
       apply(value);
@@ -85,7 +97,7 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
       for (const watcher of [...watchers.values()]) watcher.listener(update);
       schedule();
     };
-    requestFeed(url, { signal: mine.signal, credentials, timeout, previous }).then(
+    requestFeed(url, { signal: mine.signal, credentials, timeout: Infinity, previous }).then(
       settle((fresh: FeedResponse) => {
         // A 304 keeps the very same copy, so watchers see nothing new and parse nothing again.
         response = fresh.notModified && previous ? previous : fresh;

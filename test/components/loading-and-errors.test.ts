@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { FeedErrorEvent, RecentPostsElement } from '../../src/index.js';
-import { feedUrl, loadedFixture, part, parts } from '../helpers.js';
+import { feedUrl, loadedFixture, part, parts, until } from '../helpers.js';
 
 describe('loading and errors (both elements)', () => {
   let warn: sinon.SinonStub;
@@ -55,6 +55,22 @@ describe('loading and errors (both elements)', () => {
     );
     expect(errors[0]!.detail.error.kind).to.equal('timeout');
     expect(part(element, 'error-detail')!.textContent).to.equal('The news server took too long to answer.');
+  });
+
+  it('waits for a shared feed as long as the most patient of its widgets asks', async () => {
+    // One widget asks for 300 ms, the other for 5 s, on one feed that takes 600 ms: one request, which
+    // the first widget's patience must not cut short for the second.
+    const errors: FeedErrorEvent[] = [];
+    const src = `/test-api/delay/600?body=feeds/municipal.ru.json&shared=${Date.now()}`;
+    const wrapper = await fixture<HTMLElement>(html`<div @feed-error=${(event: FeedErrorEvent) => errors.push(event)}>
+      <recent-posts lang="en" timeout="300" src=${src}></recent-posts>
+      <recent-posts lang="en" timeout="5000" src=${src}></recent-posts>
+    </div>`);
+    const [short, patient] = [...wrapper.querySelectorAll<RecentPostsElement>('recent-posts')];
+    await until(() => parts(patient!, 'item').length > 0 || errors.length > 0, 'the feed or an error', 5000);
+    expect(parts(patient!, 'item').length, 'the patient widget was not cut short by the other').to.be.above(0);
+    expect(errors.filter((event) => event.target == patient)).to.deep.equal([]);
+    await until(() => parts(short!, 'item').length > 0, 'the shared feed in the other widget too', 5000);
   });
 
   it('never gives up with a timeout of Infinity (or one longer than a timer can wait), for the feed and for "load more"', async () => {
