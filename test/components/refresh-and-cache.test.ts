@@ -238,6 +238,24 @@ describe('refresh, revalidation and the stored copy', () => {
     await stillLoading;
   });
 
+  it('revalidates the stored copy however many widgets show it, featured stories among them', async () => {
+    const name = unique('stored-many');
+    const src = `/test-api/delay/100?body=feeds/english.json&n=${name}`;
+    const first = track(mount(src));
+    await settled(first);
+    first.remove();
+    resetFeedStore(); // a new visit: nothing in memory, the stored copy in localStorage
+    const fetchSpy = sinon.spy(window, 'fetch');
+    const widgets = Array.from({ length: 20 }, (_, index) =>
+      Object.assign(document.createElement(index % 2 ? 'recent-posts' : 'featured-story'), { src, lang: 'en' }),
+    );
+    const loads = widgets.map((widget) => oneEvent(widget, 'feed-load'));
+    document.body.append(...widgets);
+    mounted.push(...(widgets as RecentPostsElement[]));
+    await Promise.all(loads);
+    expect(fetchSpy.callCount).to.equal(1, 'one revalidation of the stored copy, made by the first widget');
+  });
+
   it('keeps at most 8 stored feeds, newest first, under a versioned key', async () => {
     for (let index = 0; index < 10; index++) {
       const element = track(mount(`/test-api/delay/0?body=feeds/english.json&n=${unique(`bound-${index}`)}`));
