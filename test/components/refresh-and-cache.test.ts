@@ -221,13 +221,18 @@ describe('refresh, revalidation and the stored copy', () => {
     expect((await stats(name)).requests).to.equal(3);
   });
 
-  it('shows the copy stored on the last visit at once, then revalidates it', async () => {
-    const name = unique('stored');
-    const src = `/test-api/delay/300?body=feeds/english.json&n=${name}`;
+  /** Loads a slow feed once and forgets it, as a new visit would: only the copy in localStorage is left. */
+  async function storedOnLastVisit(label: string): Promise<string> {
+    const src = `/test-api/delay/300?body=feeds/english.json&n=${unique(label)}`;
     const first = track(mount(src));
     await settled(first);
     first.remove();
-    resetFeedStore(); // a new visit: nothing in memory, the stored copy in localStorage
+    resetFeedStore();
+    return src;
+  }
+
+  it('shows the copy stored on the last visit at once, then revalidates it', async () => {
+    const src = await storedOnLastVisit('stored');
     const fetchSpy = sinon.spy(window, 'fetch');
     const second = track(mount(src));
     await settled(second);
@@ -239,12 +244,7 @@ describe('refresh, revalidation and the stored copy', () => {
   });
 
   it('revalidates the stored copy however many widgets show it, featured stories among them', async () => {
-    const name = unique('stored-many');
-    const src = `/test-api/delay/100?body=feeds/english.json&n=${name}`;
-    const first = track(mount(src));
-    await settled(first);
-    first.remove();
-    resetFeedStore(); // a new visit: nothing in memory, the stored copy in localStorage
+    const src = await storedOnLastVisit('stored-many');
     const fetchSpy = sinon.spy(window, 'fetch');
     const widgets = Array.from({ length: 20 }, (_, index) =>
       Object.assign(document.createElement(index % 2 ? 'recent-posts' : 'featured-story'), { src, lang: 'en' }),
