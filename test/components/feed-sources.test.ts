@@ -129,6 +129,27 @@ describe('load more', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('says so when the next page cannot be loaded, keeps the posts without calling them out of date, and tries again from the button', async () => {
+    const name = `more-fails-${Math.random().toString(36).slice(2)}`;
+    const paged = {
+      version: 'https://jsonfeed.org/version/1.1',
+      next_url: `/test-api/sequence/${name}?bodies=feeds/page-2.json,feeds/page-2.json&fail=1`,
+      items: [{ id: 'p1', title: 'Один', url: '/1', date_published: '2026-11-20T10:00:00Z' }],
+    };
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" limit="1" load-more .feed=${paged}></recent-posts>`);
+    const failed = oneEvent(element, 'feed-error');
+    part(element, 'load-more')!.click();
+    expect((await failed).detail.error.kind).to.equal('http');
+    await element.updateComplete;
+    expect(titles(element)).to.deep.equal(['Один']);
+    expect(part(element, 'more-failed')!.textContent).to.equal('Не удалось загрузить ещё новости.');
+    expect(part(element, 'stale'), 'the posts shown are as current as before').to.equal(null);
+    await expect(element).to.be.accessible();
+    part(element, 'load-more')!.click();
+    await until(() => titles(element).length > 1);
+    expect(part(element, 'more-failed'), 'gone once the page came').to.equal(null);
+  });
+
   it('drops a next page that arrives after the source changed: it never lands in the new feed', async () => {
     const name = `stale-more-${Math.random().toString(36).slice(2)}`;
     const paged = {

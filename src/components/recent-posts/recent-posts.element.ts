@@ -57,6 +57,7 @@ function nonNegativeInteger(value: unknown, fallback: number): number {
  * @csspart status - The loading and empty messages (the loading one is for screen readers: the skeleton shows it).
  * @csspart empty - The empty message (with `status`).
  * @csspart stale - The notice that the posts shown may be out of date (with `status`).
+ * @csspart more-failed - The notice that "load more" failed; the button tries again (with `status`).
  * @csspart more - The "load more" button (it also has the part name `load-more`).
  * @csspart load-more - The "load more" button (the same as `more`).
  * @csspart error - The error box: `error-title`, `error-detail` and `retry` inside it.

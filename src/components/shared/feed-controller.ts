@@ -63,6 +63,8 @@ export class FeedController implements ReactiveController {
   error?: FeedError;
   /** True when `feed` is shown but the latest load of it failed: it may be out of date. */
   stale = false;
+  /** The last "load more" failed (what is shown is as current as before: not `stale`). */
+  moreFailed = false;
   /** The absolute URL being watched, if the source is a URL. */
   url?: string;
   /** True while "load more" fetches the next page. */
@@ -203,6 +205,7 @@ export class FeedController implements ReactiveController {
     const source = this.#source;
     if (!nextUrl || this.loadingMore) return 0;
     this.loadingMore = true;
+    this.moreFailed = false;
     this.#update();
     try {
       const response = await requestFeed(nextUrl, { timeout: source?.timeout, credentials: source?.credentials });
@@ -215,7 +218,13 @@ export class FeedController implements ReactiveController {
       this.feed = { ...this.feed!, stories: [...stories, ...added], nextUrl: page.nextUrl ?? response.nextUrl };
       return added.length;
     } catch (error) {
-      if (source == this.#source) this.#fail(error);
+      if (source == this.#source) {
+        // Reported like any other failure, but only the next page is missing: no out-of-date notice.
+        const { stale } = this;
+        this.#fail(error);
+        this.stale = stale;
+        this.moreFailed = true;
+      }
       return 0;
     } finally {
       this.loadingMore = false;
@@ -281,6 +290,7 @@ export class FeedController implements ReactiveController {
     this.feed = feed;
     this.error = error;
     this.stale = !!(error && feed);
+    this.moreFailed = false;
     this.state = feed ? 'loaded' : 'error';
     this.#outcome = error ? { error } : { feed: feed! };
     this.#update();

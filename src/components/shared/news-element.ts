@@ -351,6 +351,7 @@ export abstract class NewsElement extends LitElement {
   protected renderStatus(hasContent: boolean): TemplateResult | typeof nothing {
     const { state, error } = this.loader;
     if (hasContent) {
+      if (this.loader.moreFailed) return html`<p part="status more-failed" role="status">${this.message('loadMoreFailed')}</p>`;
       return this.loader.stale ? html`<p part="status stale" role="status">${this.message('staleNotice')}</p>` : nothing;
     }
     if (state === 'error' && error) {
