@@ -218,13 +218,8 @@ export class FeedController implements ReactiveController {
       this.feed = { ...this.feed!, stories: [...stories, ...added], nextUrl: page.nextUrl ?? response.nextUrl };
       return added.length;
     } catch (error) {
-      if (source == this.#source) {
-        // Reported like any other failure, but only the next page is missing: no out-of-date notice.
-        const { stale } = this;
-        this.#fail(error);
-        this.stale = stale;
-        this.moreFailed = true;
-      }
+      // Reported like any other failure, but only the next page is missing: no out-of-date notice.
+      if (source == this.#source) this.#fail(error, true);
       return 0;
     } finally {
       this.loadingMore = false;
@@ -280,17 +275,18 @@ export class FeedController implements ReactiveController {
     void pending.then(() => this.pending == pending && (this.pending = undefined));
   }
 
-  #fail(error: unknown): void {
+  #fail(error: unknown, nextPage?: boolean): void {
     // Content already shown stays: it is only marked as possibly out of date.
-    this.#settle(this.feed, error instanceof FeedError ? error : new FeedError('format', String((error as Error)?.message ?? error), undefined, { cause: error }));
+    this.#settle(this.feed, error instanceof FeedError ? error : new FeedError('format', String((error as Error)?.message ?? error), undefined, { cause: error }), nextPage);
   }
 
-  /** Shows `feed` (undefined if none), or keeps it and reports `error`. */
-  #settle(feed: Feed | undefined, error?: FeedError): void {
+  /** Shows `feed` (undefined if none), or keeps it and reports `error` (of the next page, when `nextPage`). */
+  #settle(feed: Feed | undefined, error?: FeedError, nextPage = false): void {
     this.feed = feed;
     this.error = error;
-    this.stale = !!(error && feed);
-    this.moreFailed = false;
+    // A next page that failed says nothing of how current the shown feed is.
+    if (!nextPage) this.stale = !!(error && feed);
+    this.moreFailed = nextPage;
     this.state = feed ? 'loaded' : 'error';
     this.#outcome = error ? { error } : { feed: feed! };
     this.#update();

@@ -114,7 +114,8 @@ export class LocaleController implements ReactiveController {
     const host = this.#host;
     // The walk up reaches <html lang> for any connected widget, across shadow roots. Every `lang` on
     // the way is a candidate: one without a catalog (lang="pt-BR", "xx") falls through to the next.
-    const resolved = resolve((attribute) => inheritedAttribute(host, attribute), [...inheritedValues(host, 'lang'), ...(navigator.languages ?? [navigator.language])]);
+    const [lang, ...outerLangs] = inheritedValues(host, 'lang');
+    const resolved = resolve((attribute) => (attribute == 'lang' ? lang : inheritedAttribute(host, attribute)), [...outerLangs, ...(navigator.languages ?? [navigator.language])]);
     const locale = resolved[0];
     // Where the browser's Intl lacks the language, times come from the catalog's own messages.
     const parts: ('core' | 'time')[] =
