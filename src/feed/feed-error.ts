@@ -23,3 +23,7 @@ export class FeedError extends Error {
     super(message, options);
   }
 }
+
+/** `reason` as a `FeedError`: itself if it is one, else one of `kind` that carries its message. */
+export const asFeedError = (reason: unknown, kind: FeedErrorKind): FeedError =>
+  reason instanceof FeedError ? reason : new FeedError(kind, String((reason as Error)?.message ?? reason), undefined, { cause: reason });

@@ -9,8 +9,8 @@
  * request in flight is aborted and the timer dropped; a widget merely moved in the DOM (left and
  * back in one task) keeps its request. No DOM beyond `document.visibilityState` and `localStorage`.
  */
-import { FeedError } from './feed-error.js';
-import { defaultTimeout, requestFeed, type FeedResponse } from './request.js';
+import { asFeedError, type FeedError } from './feed-error.js';
+import { requestFeed, timeoutOf, type FeedResponse } from './request.js';
 
 export interface FeedUpdate {
   /** The latest good copy, if there is one (possibly from the previous visit, see `fromStorage`). */
@@ -48,7 +48,6 @@ interface FeedEntry {
 
 const storagePrefix = 'news-widgets:feed:v1:';
 
-const asFeedError = (reason: unknown): FeedError => (reason instanceof FeedError ? reason : new FeedError('network', String(reason), undefined, { cause: reason }));
 
 function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
   const watchers = new Map<object, Watcher>();
@@ -75,21 +74,8 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
     stopTimer();
     const mine = (controller = new AbortController());
     const previous = response;
-    // The request waits as long as its most patient widget asks, also one that joins while it runs:
-    // a widget with the default 10 s must not cut short another's `timeout="60000"` on the same feed.
-    const started = Date.now();
-    let patience: ReturnType<typeof setTimeout> | undefined;
-    const giveUpWhenDue = () => {
-      const timeout = Math.max(...options().map((each) => (each.timeout! > 0 ? each.timeout! : defaultTimeout)));
-      const wait = started + timeout - Date.now();
-      // Past 2^31 - 1 ms a timer would fire at once (browsers wrap the delay): such a wait is none.
-      if (wait > 0) patience = wait < 2 ** 31 ? setTimeout(giveUpWhenDue, wait) : undefined;
-      else mine.abort(new FeedError('timeout', `no answer from ${url} in ${timeout} ms`));
-    };
-    giveUpWhenDue();
     // The outcome of this request, unless it was dropped (the last watcher left) in the meantime.
     const settle = <T,>(apply: (value: T) => void) => (value: T) => {
-      clearTimeout(patience);
       if (controller != mine) return;
       controller = undefined;
       apply(value);
@@ -97,7 +83,14 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
       for (const watcher of [...watchers.values()]) watcher.listener(update);
       schedule();
     };
-    requestFeed(url, { signal: mine.signal, credentials, timeout: Infinity, previous }).then(
+    requestFeed(url, {
+      signal: mine.signal,
+      credentials,
+      previous,
+      // The request waits as long as its most patient widget asks, also one that joins while it runs:
+      // a widget with the default 10 s must not cut short another's `timeout="60000"` on the same feed.
+      timeout: () => Math.max(...options().map((each) => timeoutOf(each.timeout))),
+    }).then(
       settle((fresh: FeedResponse) => {
         // A 304 keeps the very same copy, so watchers see nothing new and parse nothing again.
         response = fresh.notModified && previous ? previous : fresh;
@@ -106,7 +99,7 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
         failures = 0;
       }),
       settle((reason: unknown) => {
-        error = asFeedError(reason);
+        error = asFeedError(reason, 'network');
         failures++;
       }),
     );
@@ -163,7 +156,7 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
         // A body that is no feed (a CMS error page served with 200) does not replace the good copy:
         // widgets that come later show that one, marked as possibly out of date.
         response = good;
-        error = asFeedError(failure);
+        error = asFeedError(failure, 'network');
       }
     },
   };

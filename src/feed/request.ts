@@ -22,8 +22,12 @@ export interface FeedResponse {
 
 export interface FeedRequestOptions {
   signal?: AbortSignal;
-  /** Milliseconds before the request is given up (default 10 s; `Infinity`, or anything past the ~24.8 days a timer can wait, never). */
-  timeout?: number;
+  /**
+   * Milliseconds before the request is given up (default 10 s; `Infinity`, or anything past the ~24.8
+   * days a timer can wait, never). A function is asked again when that time comes, for a deadline
+   * that may have moved meanwhile (the feed store's: the longest timeout of the widgets waiting).
+   */
+  timeout?: number | (() => number);
   credentials?: RequestCredentials;
   /** The copy already held: its validators make the request conditional, and a 304 returns it. */
   previous?: FeedResponse;
@@ -31,17 +35,27 @@ export interface FeedRequestOptions {
 
 export const defaultTimeout = 10_000;
 
+/** The timeout a widget asked for, or the default for none. */
+export const timeoutOf = (asked: number | undefined): number => (asked! > 0 ? asked! : defaultTimeout);
+
 /** Whether `url` is on the page's origin; `undefined` outside a browser. */
 const sameOrigin = (url: string): boolean | undefined => globalThis.location && new URL(url, location.href).origin == location.origin;
 
 /** Fetches one feed body; sharing a request between widgets is the feed store's job (feed-store.ts). */
 export async function requestFeed(url: string, { signal: outer, timeout: asked, credentials = 'omit', previous }: FeedRequestOptions = {}): Promise<FeedResponse> {
-  const timeout = asked! > 0 ? asked! : defaultTimeout;
   // One controller for the timeout and the caller's signal (AbortSignal.any, which some engines lack).
   const controller = new AbortController();
   const abort = (reason: unknown) => controller.abort(reason);
-  // A timer longer than 2^31 - 1 ms would fire at once (browsers wrap the delay): such a timeout means none.
-  const timer = timeout < 2 ** 31 ? setTimeout(() => abort(new FeedError('timeout', `no answer from ${url} in ${timeout} ms`)), timeout) : undefined;
+  const started = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const giveUpWhenDue = () => {
+    const timeout = typeof asked == 'function' ? asked() : timeoutOf(asked);
+    const wait = started + timeout - Date.now();
+    // A timer longer than 2^31 - 1 ms would fire at once (browsers wrap the delay): such a wait is none.
+    if (wait > 0) timer = wait < 2 ** 31 ? setTimeout(giveUpWhenDue, wait) : undefined;
+    else abort(new FeedError('timeout', `no answer from ${url} in ${timeout} ms`));
+  };
+  giveUpWhenDue();
   if (outer?.aborted) abort(outer.reason);
   outer?.addEventListener('abort', () => abort(outer.reason));
   const { signal } = controller;

@@ -19,7 +19,7 @@
  * given as data, until `start()`.
  */
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { FeedError } from '../../feed/feed-error.js';
+import { asFeedError, FeedError } from '../../feed/feed-error.js';
 import { watchFeed, reloadFeed, feedCopyRead, type FeedUpdate } from '../../feed/feed-store.js';
 import type { ParseOptions } from '../../feed/feed-detect.js';
 import { loadFeed } from '../../feed/load-feed.js';
@@ -277,7 +277,7 @@ export class FeedController implements ReactiveController {
 
   #fail(error: unknown, nextPage?: boolean): void {
     // Content already shown stays: it is only marked as possibly out of date.
-    this.#settle(this.feed, error instanceof FeedError ? error : new FeedError('format', String((error as Error)?.message ?? error), undefined, { cause: error }), nextPage);
+    this.#settle(this.feed, asFeedError(error, 'format'), nextPage);
   }
 
   /** Shows `feed` (undefined if none), or keeps it and reports `error` (of the next page, when `nextPage`). */
