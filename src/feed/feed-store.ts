@@ -35,7 +35,7 @@ interface Watcher {
   options: WatchOptions;
 }
 
-interface FeedEntry {
+export interface FeedEntry {
   watch(owner: object, watcher: Watcher): void;
   unwatch(owner: object): void;
   /** Loads now (a retry button, a poll, the page becoming visible). */
@@ -167,14 +167,15 @@ let listeningToVisibility = false;
 
 const isHidden = (): boolean => typeof document != 'undefined' && document.visibilityState == 'hidden';
 
+const keyOf = (url: string, credentials: RequestCredentials = 'omit') => credentials + ' ' + url;
+
 /**
  * Watches the feed at `url` (absolute) for `owner`: `listener` gets the current copy at once if there
  * is one, then every new copy or error. Returns the function that stops watching.
  */
 export function watchFeed(url: string, owner: object, options: WatchOptions, listener: Listener): () => void {
-  const credentials = options.credentials ?? 'omit';
-  const key = credentials + ' ' + url;
-  const entry = entries.get(key) ?? createEntry(url, credentials);
+  const key = keyOf(url, options.credentials);
+  const entry = entries.get(key) ?? createEntry(url, options.credentials ?? 'omit');
   entries.set(key, entry);
   if (!listeningToVisibility && typeof document != 'undefined') {
     listeningToVisibility = true;
@@ -184,18 +185,12 @@ export function watchFeed(url: string, owner: object, options: WatchOptions, lis
   return () => entry.unwatch(owner);
 }
 
-/** Loads the feed at `url` again now, for everyone watching it (the retry button). */
-export function reloadFeed(url: string, credentials: RequestCredentials = 'omit'): void {
-  entries.get(credentials + ' ' + url)?.load();
-}
-
 /**
- * Tells the store that a widget read `copy` of the feed at `url` (or could not, with `failure`).
+ * The feed at `url` if some widget watched it: `load()` loads it again now, for everyone watching it
+ * (the retry button); `read(copy, failure?)` tells the store that a widget read `copy` (or could not).
  * Only a copy some widget could read is kept in `localStorage`; one none could read is dropped.
  */
-export function feedCopyRead(url: string, credentials: RequestCredentials = 'omit', copy: FeedResponse, failure?: unknown): void {
-  entries.get(credentials + ' ' + url)?.read(copy, failure);
-}
+export const findFeed = (url: string, credentials?: RequestCredentials): FeedEntry | undefined => entries.get(keyOf(url, credentials));
 
 /** Forgets every feed kept in memory (for tests; stored copies stay). */
 export function resetFeedStore(): void {
@@ -216,32 +211,31 @@ function readStored(url: string): FeedResponse | undefined {
 function store(url: string, response: FeedResponse): void {
   try {
     if (response.body.length > 512 * 1024) return;
+    const key = storagePrefix + url;
     const value = JSON.stringify({ ...response, storedAt: Date.now() });
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        localStorage.setItem(storagePrefix + url, value);
-        evictBeyond(8);
-        return;
-      } catch {
-        if (!evictBeyond(0, url)) return; // nothing left to free: give up quietly
-      }
+    try {
+      localStorage.setItem(key, value);
+    } catch {
+      // Full: make room by dropping every other stored feed, then try once more.
+      evictBeyond(0, key);
+      localStorage.setItem(key, value);
     }
+    evictBeyond(8);
   } catch {}
 }
 
-/** Drops the oldest stored feeds beyond `keep` (other than `except`); true if it dropped any. */
-function evictBeyond(keep: number, except?: string): boolean {
-  const stored: [number, string][] = [];
-  for (let index = 0; index < localStorage.length; index++) {
-    const key = localStorage.key(index);
-    if (!key?.startsWith('news-widgets:feed:') || key == storagePrefix + except) continue;
-    let storedAt = 0; // unreadable or from an older version: first to go
-    try {
-      storedAt = (key.startsWith(storagePrefix) && +JSON.parse(localStorage.getItem(key)!).storedAt) || 0;
-    } catch {}
-    stored.push([storedAt, key]);
-  }
-  const dropped = stored.sort((a, b) => b[0] - a[0]).slice(keep);
-  dropped.forEach(([, key]) => localStorage.removeItem(key));
-  return dropped.length > 0;
+/** Drops the oldest stored feeds beyond `keep` (other than the one under `exceptKey`). */
+function evictBeyond(keep: number, exceptKey?: string): void {
+  Object.keys(localStorage)
+    .filter((key) => key.startsWith('news-widgets:feed:') && key != exceptKey)
+    .map((key): [number, string] => {
+      let storedAt = 0; // unreadable or from an older version: first to go
+      try {
+        storedAt = (key.startsWith(storagePrefix) && +JSON.parse(localStorage.getItem(key)!).storedAt) || 0;
+      } catch {}
+      return [storedAt, key];
+    })
+    .sort((a, b) => b[0] - a[0])
+    .slice(keep)
+    .forEach(([, key]) => localStorage.removeItem(key));
 }

@@ -20,7 +20,7 @@
  */
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { asFeedError, FeedError } from '../../feed/feed-error.js';
-import { watchFeed, reloadFeed, feedCopyRead, type FeedUpdate } from '../../feed/feed-store.js';
+import { watchFeed, findFeed, type FeedUpdate } from '../../feed/feed-store.js';
 import type { ParseOptions } from '../../feed/feed-detect.js';
 import { loadFeed } from '../../feed/load-feed.js';
 import { normalizeJsonFeed } from '../../feed/json-feed.js';
@@ -160,7 +160,7 @@ export class FeedController implements ReactiveController {
     if (this.url) {
       if (!this.feed) this.state = 'loading';
       this.#update();
-      reloadFeed(this.url, this.#source!.credentials);
+      findFeed(this.url, this.#source!.credentials)?.load();
     } else if (this.#source) this.setSource(this.#source);
   }
 
@@ -236,7 +236,7 @@ export class FeedController implements ReactiveController {
       this.#parsedResponse = response;
       // The store keeps only copies a widget could read: an HTML page served with 200 is not one.
       const [url, credentials] = [this.url!, this.#source!.credentials];
-      const read = (failure?: unknown) => feedCopyRead(url, credentials, response, failure);
+      const read = (failure?: unknown) => findFeed(url, credentials)?.read(response, failure);
       this.#read(async () => {
         const feed = await this.#load(response).catch((failure) => {
           read(failure);
