@@ -12,15 +12,6 @@
 import { asFeedError, type FeedError } from './feed-error.js';
 import { requestFeed, timeoutOf, type FeedResponse } from './request.js';
 
-export interface FeedUpdate {
-  /** The latest good copy, if there is one (possibly from the previous visit, see `fromStorage`). */
-  response?: FeedResponse;
-  /** True while `response` is the copy kept from an earlier visit and not yet revalidated. */
-  fromStorage?: boolean;
-  /** The last load's error; `response` may still hold an older good copy. */
-  error?: FeedError;
-}
-
 export interface WatchOptions {
   /** Seconds between polls; none when absent or not positive. */
   refresh?: number;
@@ -28,7 +19,11 @@ export interface WatchOptions {
   credentials?: RequestCredentials;
 }
 
-type Listener = (update: FeedUpdate) => void;
+/**
+ * Gets the latest good copy, if there is one (possibly from the previous visit), and the last load's
+ * error (`response` may then still hold an older good copy).
+ */
+type Listener = (response?: FeedResponse, error?: FeedError) => void;
 
 interface Watcher {
   listener: Listener;
@@ -42,11 +37,13 @@ export interface FeedEntry {
   load(): void;
   /** The page became visible: poll at once if a poll fell due while it was hidden. */
   resume(): void;
-  /** A widget read `copy` (or failed to, with `failure`): see `feedCopyRead`. */
+  /** A widget read `copy` (or failed to, with `failure`): see `findFeed`. */
   read(copy: FeedResponse, failure?: unknown): void;
 }
 
-const storagePrefix = 'news-widgets:feed:v1:';
+/** Every version's stored copies start with `storageNamespace`; this one's with `storagePrefix`. */
+const storageNamespace = 'news-widgets:feed:';
+const storagePrefix = storageNamespace + 'v1:';
 
 
 function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
@@ -54,6 +51,7 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
   let response = credentials == 'omit' ? readStored(url) : undefined;
   /** The last copy a widget could read: the one stored, and the one kept when a newer body is no feed. */
   let good = response;
+  /** True while `response` is the copy kept from an earlier visit and not yet revalidated. */
   let fromStorage = !!response;
   let error: FeedError | undefined;
   let controller: AbortController | undefined;
@@ -63,7 +61,6 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
   let pendingRelease = false;
 
   const options = () => [...watchers.values()].map((watcher) => watcher.options);
-  const snapshot = (): FeedUpdate => ({ response, fromStorage, error });
   const stopTimer = () => {
     clearTimeout(timer);
     timer = undefined;
@@ -79,8 +76,7 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
       if (controller != mine) return;
       controller = undefined;
       apply(value);
-      const update = snapshot();
-      for (const watcher of [...watchers.values()]) watcher.listener(update);
+      for (const watcher of [...watchers.values()]) watcher.listener(response, error);
       schedule();
     };
     requestFeed(url, {
@@ -127,7 +123,7 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
       const moved = pendingRelease; // the last watcher left in this task: a widget moved, not a new one
       pendingRelease = false;
       watchers.set(owner, watcher);
-      if (response || error) queueMicrotask(() => watchers.get(owner) == watcher && watcher.listener(snapshot()));
+      if (response || error) queueMicrotask(() => watchers.get(owner) == watcher && watcher.listener(response, error));
       if (!controller && (!response || fromStorage || error) && !timer && !moved) load();
       else schedule();
     },
@@ -203,7 +199,7 @@ export function resetFeedStore(): void {
 function readStored(url: string): FeedResponse | undefined {
   try {
     const stored = JSON.parse(localStorage.getItem(storagePrefix + url) || '0');
-    if (typeof stored.body == 'string' && typeof stored.url == 'string') return { ...stored, contentType: stored.contentType ?? null };
+    if (typeof stored.body == 'string' && typeof stored.url == 'string') return stored;
   } catch {}
   return undefined;
 }
@@ -227,7 +223,7 @@ function store(url: string, response: FeedResponse): void {
 /** Drops the oldest stored feeds beyond `keep` (other than the one under `exceptKey`). */
 function evictBeyond(keep: number, exceptKey?: string): void {
   Object.keys(localStorage)
-    .filter((key) => key.startsWith('news-widgets:feed:') && key != exceptKey)
+    .filter((key) => key.startsWith(storageNamespace) && key != exceptKey)
     .map((key): [number, string] => {
       let storedAt = 0; // unreadable or from an older version: first to go
       try {

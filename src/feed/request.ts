@@ -13,9 +13,9 @@ export interface FeedResponse {
   body: string;
   /** The next page, from a `Link: <…>; rel="next"` header (WordPress sends one). */
   nextUrl?: string;
-  /** Validators for revalidation. */
-  etag?: string;
-  lastModified?: string;
+  /** Validators for revalidation (null when the server sent none). */
+  etag?: string | null;
+  lastModified?: string | null;
   /** True when the server answered 304 and this is the previous copy. */
   notModified?: boolean;
 }
@@ -59,15 +59,12 @@ export async function requestFeed(url: string, { signal: outer, timeout: asked, 
   if (outer?.aborted) abort(outer.reason);
   outer?.addEventListener('abort', () => abort(outer.reason));
   const { signal } = controller;
-  // fetch gives the same TypeError for "offline" and "blocked by CORS"; the page's origin tells them apart.
+  // A timeout or the caller's abort, else a network failure: fetch gives the same TypeError for
+  // "offline" and "blocked by CORS"; the page's origin tells them apart.
   const fail = (cause: unknown): never => {
-    throw signal.aborted
-      ? signal.reason
-      : cause instanceof FeedError
-        ? cause
-        : sameOrigin(url) === false && navigator.onLine !== false
-          ? new FeedError('blocked', `${url} unreachable or not allowed here (CORS)`, undefined, { cause })
-          : new FeedError('network', `${url} unreachable: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
+    if (signal.aborted) throw signal.reason;
+    const blocked = sameOrigin(url) === false && navigator.onLine !== false;
+    throw new FeedError(blocked ? 'blocked' : 'network', `${url} unreachable: ${blocked ? 'not allowed here (CORS)?' : ((cause as Error)?.message ?? cause)}`, undefined, { cause });
   };
   try {
     const response = await fetch(url, {
@@ -79,9 +76,7 @@ export async function requestFeed(url: string, { signal: outer, timeout: asked, 
         // If-None-Match / If-Modified-Since from the copy already held, so an unchanged feed costs a
         // 304. Same-origin only: on another origin these headers would turn a simple GET into a CORS
         // preflight that many feed servers do not answer; there the browser's HTTP cache revalidates.
-        ...(previous && sameOrigin(url)
-          ? { ...(previous.etag && { 'if-none-match': previous.etag }), ...(previous.lastModified && { 'if-modified-since': previous.lastModified }) }
-          : {}),
+        ...(previous && sameOrigin(url) && { ...(previous.etag && { 'if-none-match': previous.etag }), ...(previous.lastModified && { 'if-modified-since': previous.lastModified }) }),
       },
       // Without validators of our own, revalidate whatever the HTTP cache holds.
       cache: 'no-cache',
@@ -97,8 +92,8 @@ export async function requestFeed(url: string, { signal: outer, timeout: asked, 
       contentType,
       body: await decodeBody(bytes, contentType),
       nextUrl: nextLink(headers.get('link'), finalUrl),
-      etag: headers.get('etag') ?? undefined,
-      lastModified: headers.get('last-modified') ?? undefined,
+      etag: headers.get('etag'),
+      lastModified: headers.get('last-modified'),
     };
   } finally {
     clearTimeout(timer);

@@ -20,7 +20,7 @@
  */
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { asFeedError, FeedError } from '../../feed/feed-error.js';
-import { watchFeed, findFeed, type FeedUpdate } from '../../feed/feed-store.js';
+import { watchFeed, findFeed } from '../../feed/feed-store.js';
 import type { ParseOptions } from '../../feed/feed-detect.js';
 import { loadFeed } from '../../feed/load-feed.js';
 import { normalizeJsonFeed } from '../../feed/json-feed.js';
@@ -183,7 +183,7 @@ export class FeedController implements ReactiveController {
 
   #watch(): void {
     if (this.#connected && !this.deferred && !this.#unwatch && this.url) {
-      this.#unwatch = watchFeed(this.url, this, this.#source!, (update) => this.#receive(update));
+      this.#unwatch = watchFeed(this.url, this, this.#source!, (response, error) => this.#receive(response, error));
     }
   }
 
@@ -231,7 +231,7 @@ export class FeedController implements ReactiveController {
     return loadFeed(response.body, response.contentType, response.url, this.#source);
   }
 
-  #receive({ response, error }: FeedUpdate): void {
+  #receive(response?: FeedResponse, error?: FeedError): void {
     if (response && response != this.#parsedResponse) {
       this.#parsedResponse = response;
       // The store keeps only copies a widget could read: an HTML page served with 200 is not one.
