@@ -53,7 +53,7 @@ export interface FeedControllerCallbacks {
 /** `stories`, then those of `more` whose id is not among them. */
 function appended(stories: Story[], more: Story[]): Story[] {
   const known = new Set(stories.map((story) => story.id));
-  return [...stories, ...more.filter((story) => !known.has(story.id))];
+  return stories.concat(more.filter((story) => !known.has(story.id)));
 }
 
 export class FeedController implements ReactiveController {
@@ -122,10 +122,11 @@ export class FeedController implements ReactiveController {
     this.#deferredRead = undefined;
     // Another feed: what the old one showed must not linger as if it were this one's.
     if (src !== previous?.src || feed !== previous?.feed || inline !== previous?.inline) {
-      this.feed = this.#parsedResponse = undefined;
+      this.feed = undefined;
       this.#extraPages = [];
     }
-    this.error = this.url = undefined;
+    // Options such as `format` may have changed: a fetched copy is parsed again.
+    this.error = this.url = this.#parsedResponse = undefined;
     this.stale = false;
     this.#reads++; // a read of the previous source still under way must not land
 
@@ -149,7 +150,6 @@ export class FeedController implements ReactiveController {
       this.#fail(new FeedError('network', `not a valid URL: ${src}`));
       return;
     }
-    this.#parsedResponse = undefined; // options such as `format` may have changed: parse again
     this.state = src ? 'loading' : 'idle';
     this.#update();
     this.#watch();
@@ -175,9 +175,8 @@ export class FeedController implements ReactiveController {
   start(): void {
     if (!this.deferred) return;
     this.deferred = false;
-    const read = this.#deferredRead;
+    this.#deferredRead?.();
     this.#deferredRead = undefined;
-    read?.();
     this.#watch();
   }
 
@@ -213,10 +212,10 @@ export class FeedController implements ReactiveController {
       await this.#callbacks.prepare?.(page);
       if (source != this.#source) return 0; // the widget has another source now: this page is not of its feed
       const { stories } = this.feed!;
-      const added = appended(stories, page.stories).slice(stories.length);
-      this.#extraPages.push(...added);
-      this.feed = { ...this.feed!, stories: [...stories, ...added], nextUrl: page.nextUrl ?? response.nextUrl };
-      return added.length;
+      const all = appended(stories, page.stories);
+      this.#extraPages.push(...all.slice(stories.length));
+      this.feed = { ...this.feed!, stories: all, nextUrl: page.nextUrl ?? response.nextUrl };
+      return all.length - stories.length;
     } catch (error) {
       // Reported like any other failure, but only the next page is missing: no out-of-date notice.
       if (source == this.#source) this.#fail(error, true);
