@@ -159,9 +159,12 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
 }
 
 const entries = new Map<string, FeedEntry>();
-let listeningToVisibility = false;
 
-const isHidden = (): boolean => typeof document != 'undefined' && document.visibilityState == 'hidden';
+// No document on a server.
+const isHidden = (): boolean => globalThis.document?.visibilityState == 'hidden';
+
+// A poll that fell due while the page was hidden is made when it shows again.
+globalThis.document?.addEventListener('visibilitychange', () => isHidden() || entries.forEach((each) => each.resume()));
 
 const keyOf = (url: string, credentials: RequestCredentials = 'omit') => credentials + ' ' + url;
 
@@ -173,10 +176,6 @@ export function watchFeed(url: string, owner: object, options: WatchOptions, lis
   const key = keyOf(url, options.credentials);
   const entry = entries.get(key) ?? createEntry(url, options.credentials ?? 'omit');
   entries.set(key, entry);
-  if (!listeningToVisibility && typeof document != 'undefined') {
-    listeningToVisibility = true;
-    document.addEventListener('visibilitychange', () => isHidden() || entries.forEach((each) => each.resume()));
-  }
   entry.watch(owner, { listener, options });
   return () => entry.unwatch(owner);
 }
