@@ -276,7 +276,7 @@ export abstract class NewsElement extends LitElement {
         feed: this.feed,
         inline: isServer ? undefined : inlineFeedText(this), // a server renders from the `feed` property: no children to read
         timeout: this.timeout,
-        refresh: Number(this.refresh) > 0 ? Number(this.refresh) : undefined,
+        refresh: this.refresh, // the store polls only for a positive number of seconds
         credentials: this.credentials === 'include' || this.credentials === 'same-origin' ? this.credentials : 'omit',
         format: this.format,
         transform: this.transform,
