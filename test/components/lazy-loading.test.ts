@@ -116,4 +116,21 @@ describe('loading="lazy"', () => {
     await loaded;
     expect(requestsFor(url)).to.equal(1);
   });
+
+  it('still waits after being moved within the page, far down, then loads once when scrolled near', async () => {
+    const { url, element } = await lazyWidgetFarDown('moved');
+    await frames(5);
+    const parent = element.parentElement!;
+    element.remove(); // stops watching the viewport
+    await frames(2);
+    parent.append(element); // far down again: watches again
+    await frames(5);
+    expect(requestsFor(url), 'no request after the move').to.equal(0);
+    const loaded = oneEvent(element, 'feed-load');
+    element.scrollIntoView();
+    await loaded;
+    await frames(5);
+    expect(requestsFor(url)).to.equal(1);
+    window.scrollTo(0, 0);
+  });
 });

@@ -15,7 +15,7 @@ import { ClockController } from './clock-controller.js';
 import { FeedErrorEvent, FeedLoadEvent } from './events.js';
 import { FeedController } from './feed-controller.js';
 import { LocaleController } from './locale-controller.js';
-import { whenNearViewport } from './viewport.js';
+import { stopWatchingViewport, whenNearViewport } from './viewport.js';
 import { renderTime } from './time-view.js';
 import { parseDuration } from '../../time/duration.js';
 import { defaultThresholdMs, type TimeOptions } from '../../time/relative-time.js';
@@ -177,16 +177,14 @@ export abstract class NewsElement extends LitElement {
   protected readonly clock = new ClockController(this);
   protected readonly loader = new FeedController(this, {
     onSettled: (outcome) => {
+      const warn = (text: string) => console.warn(`<${this.localName}>: ${text}`);
       if ('feed' in outcome) {
-        if (outcome.feed.skipped) {
-          console.warn(`<${this.localName}>: ${outcome.feed.skipped} feed item(s) were skipped (no id, a duplicate id, or not an object).`);
-        }
-        if (outcome.feed.unread) {
-          console.warn(`<${this.localName}>: the feed has ${outcome.feed.stories.length + outcome.feed.skipped + outcome.feed.unread} items; only the newest ${outcome.feed.stories.length + outcome.feed.skipped} were read.`);
-        }
+        const { stories, skipped, unread } = outcome.feed;
+        if (skipped) warn(`${skipped} feed item(s) were skipped (no id, a duplicate id, or not an object).`);
+        if (unread) warn(`the feed has ${stories.length + skipped + unread} items; only the newest ${stories.length + skipped} were read.`);
         this.dispatchEvent(new FeedLoadEvent(outcome.feed));
       } else {
-        console.warn(`<${this.localName}>: the feed could not be shown (${outcome.error.kind}): ${outcome.error.message}`);
+        warn(`the feed could not be shown (${outcome.error.kind}): ${outcome.error.message}`);
         this.dispatchEvent(new FeedErrorEvent(outcome.error));
       }
     },
@@ -211,7 +209,6 @@ export abstract class NewsElement extends LitElement {
   }
 
   #nearViewport = false;
-  #stopWatchingViewport?: () => void;
 
   override connectedCallback(): void {
     this.#deferUntilNearViewport(); // before the controllers connect, so a deferred feed is not fetched
@@ -221,24 +218,20 @@ export abstract class NewsElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stopWatchingViewport?.();
-    this.#stopWatchingViewport = undefined;
+    stopWatchingViewport(this);
   }
 
   /** `loading="lazy"`: the feed waits until the widget nears the viewport. */
   #deferUntilNearViewport(): void {
-    const defer = this.loading === 'lazy' && !this.#nearViewport;
-    if (!defer) {
-      this.#stopWatchingViewport?.();
-      this.#stopWatchingViewport = undefined;
+    if (this.loading !== 'lazy' || this.#nearViewport) {
+      stopWatchingViewport(this);
       this.loader.start();
       return;
     }
     this.loader.deferred = true;
-    if (this.isConnected && !this.#stopWatchingViewport) {
-      this.#stopWatchingViewport = whenNearViewport(this, () => {
+    if (this.isConnected) {
+      whenNearViewport(this, () => {
         this.#nearViewport = true;
-        this.#stopWatchingViewport = undefined;
         this.loader.start();
       });
     }
@@ -281,9 +274,9 @@ export abstract class NewsElement extends LitElement {
       this.loader.setSource({
         src: this.src,
         feed: this.feed,
-        inline: this.#inlineFeedText(),
+        inline: isServer ? undefined : inlineFeedText(this), // a server renders from the `feed` property: no children to read
         timeout: this.timeout,
-        refresh: Number(this.refresh) > 0 ? Number(this.refresh) : undefined,
+        refresh: this.refresh, // the store polls only for a positive number of seconds
         credentials: this.credentials === 'include' || this.credentials === 'same-origin' ? this.credentials : 'omit',
         format: this.format,
         transform: this.transform,
@@ -316,11 +309,6 @@ export abstract class NewsElement extends LitElement {
     return this.loader.url;
   }
 
-  /** Feed JSON a CMS printed into the element (see inline-feed.ts). */
-  #inlineFeedText(): string | undefined {
-    return isServer ? undefined : inlineFeedText(this); // the server renders from the `feed` property; no children to read
-  }
-
   /** How times read: the threshold, and the time zone inherited from a `time-zone` attribute. */
   protected get timeOptions(): TimeOptions {
     return { thresholdMs: parseDuration(this.threshold) ?? defaultThresholdMs, timeZone: this.locale.timeZone };
@@ -333,8 +321,8 @@ export abstract class NewsElement extends LitElement {
 
   /** The link to a story, opening where `link-target` says. */
   protected renderLink(url: string, content: unknown, className?: string) {
-    const target = this.linkTarget || undefined;
-    return html`<a part="link" href=${url} class=${className ?? nothing} target=${target ?? nothing} rel=${target ? 'noopener noreferrer' : nothing}>${content}</a>`;
+    const target = this.linkTarget;
+    return html`<a part="link" href=${url} class=${className ?? nothing} target=${target || nothing} rel=${target ? 'noopener noreferrer' : nothing}>${content}</a>`;
   }
 
   /** A UI message in the widget's locale. */

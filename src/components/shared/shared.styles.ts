@@ -229,10 +229,6 @@ export const sharedStyles = css`
     margin-block-start: var(--_gap);
   }
 
-  [part~='footer'][hidden] {
-    display: none;
-  }
-
   /* The loading skeleton: bars of the final layout's size, shimmering unless motion is reduced. */
   [part~='skeleton'] .bar {
     display: block;

@@ -4,32 +4,32 @@
  * as there are widgets). The margin starts the fetch well before the widget scrolls into view, so
  * its news is usually there when the reader arrives.
  */
-const margin = '600px 0px';
 const callbacks = new WeakMap<Element, () => void>();
 let observer: IntersectionObserver | undefined;
 
-/** Calls `callback` once, when `element` is within the margin of the viewport; returns the function that stops watching. */
-export function whenNearViewport(element: Element, callback: () => void): () => void {
-  if (typeof IntersectionObserver === 'undefined') {
-    callback(); // no observer to wait for: load as if eager
-    return () => {};
-  }
+/**
+ * Calls `callback` once, when `element` is within the margin of the viewport. Watching an element
+ * again only replaces its callback.
+ */
+export function whenNearViewport(element: Element, callback: () => void): void {
+  if (typeof IntersectionObserver === 'undefined') return callback(); // no observer to wait for: load as if eager
   observer ??= new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         const near = callbacks.get(entry.target);
-        observer!.unobserve(entry.target);
-        callbacks.delete(entry.target);
+        stopWatchingViewport(entry.target);
         near?.();
       }
     },
-    { rootMargin: margin },
+    { rootMargin: '600px 0px' },
   );
   callbacks.set(element, callback);
   observer.observe(element);
-  return () => {
-    callbacks.delete(element);
-    observer!.unobserve(element);
-  };
+}
+
+/** Stops watching `element` (harmless when it is not watched). */
+export function stopWatchingViewport(element: Element): void {
+  callbacks.delete(element);
+  observer?.unobserve(element);
 }
