@@ -276,7 +276,7 @@ export class RecentPostsElement extends NewsElement {
         <span class="bar time-bar"></span>
       </div>
     </li>`;
-    return html`<ul part="skeleton" class="posts" aria-hidden="true">
+    return html`<ul part="skeleton" aria-hidden="true">
       ${Array.from({ length: count }, () => item)}
     </ul>`;
   }

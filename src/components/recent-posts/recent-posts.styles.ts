@@ -29,8 +29,8 @@ export const recentPostsStyles = css`
     margin: 0 0 0.75em;
   }
 
-  .posts,
-  [part~='list'] {
+  /* The list of posts and the skeleton's (the only lists inside). */
+  ul {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -96,8 +96,7 @@ export const recentPostsStyles = css`
     padding-block: calc(var(--_gap) / 2);
   }
 
-  .compact .posts,
-  .compact [part~='list'] {
+  .compact ul {
     gap: 0;
   }
 
@@ -106,8 +105,7 @@ export const recentPostsStyles = css`
   }
 
   /* cards: a grid with as many columns as fit, each card an image over its text. */
-  .cards .posts,
-  .cards [part~='list'] {
+  .cards ul {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--news-card-min-width, 15em)), 1fr));
   }
 
