@@ -153,19 +153,18 @@ export const recentPostsStyles = css`
       --_time-block: 0px;
     }
 
-    .list [part~='list'] .text {
+    .list article .text {
       display: grid;
       grid-template-columns: minmax(0, 1fr) auto;
       column-gap: 1.5em;
       align-content: start;
     }
 
-    .list [part~='list'] [part~='title'],
-    .list [part~='list'] [part~='excerpt'] {
+    .list article :is([part~='title'], [part~='excerpt']) {
       grid-column: 1;
     }
 
-    .list [part~='list'] [part~='time'] {
+    .list article [part~='time'] {
       grid-column: 2;
       grid-row: 1;
       padding-block-start: 0.15em;
@@ -176,7 +175,7 @@ export const recentPostsStyles = css`
      near it, which makes rendering 100 or 1,000 posts several times cheaper. Each keeps its exact
      size meanwhile (its line budget, the size it has rendered), so nothing moves when one renders.
      Cards have no size known in advance (their image follows their width), so they render whole. */
-  .long:is(.list, .compact) .post {
+  .long:not(.cards) .post {
     content-visibility: auto;
     contain-intrinsic-block-size: auto var(--_post-block);
   }
