@@ -222,9 +222,9 @@ export class RecentPostsElement extends NewsElement {
     const loading = this.loader.state === 'loading';
     const level = headingLevel(this.headingLevel, 2);
     const layout = this.#shownLayout;
-    const heading = this.heading?.trim() ?? this.message('recentPostsHeading');
+    // An empty `heading` hides the default words from view, not from screen readers.
+    const heading = this.heading?.trim();
     const slottedHeading = this.hasSlotted('heading');
-    const showSkeleton = loading && !this.#shownPosts.length;
     return html`<section
       part="base"
       class="${layout}${this.#shownPosts.length > longListPosts ? ' long' : ''}"
@@ -234,7 +234,7 @@ export class RecentPostsElement extends NewsElement {
       aria-busy=${loading ? 'true' : 'false'}
     >
       <slot name="heading" @slotchange=${this.readSlotted}
-        >${renderHeading(level, { part: 'heading', id: 'heading', className: heading ? undefined : 'visually-hidden' }, heading || this.message('recentPostsHeading'))}</slot
+        >${renderHeading(level, { part: 'heading', id: 'heading', className: heading === '' ? 'visually-hidden' : undefined }, heading || this.message('recentPostsHeading'))}</slot
       >
       ${this.#shownPosts.length
         ? html`<ul part="list" role="list">
@@ -246,7 +246,7 @@ export class RecentPostsElement extends NewsElement {
                 </button>`
               : nothing}
             ${this.renderStatus(true)}`
-        : html`${showSkeleton ? this.#renderSkeleton(layout) : nothing}${this.renderStatus(false)}`}
+        : html`${loading ? this.#renderSkeleton(layout) : nothing}${this.renderStatus(false)}`}
       ${this.announce ? html`<p part="announcement" class="visually-hidden" role="status" aria-live="polite">${this.#announcementText()}</p>` : nothing}
       ${this.renderFooter()}
     </section>`;
@@ -276,7 +276,7 @@ export class RecentPostsElement extends NewsElement {
         <span class="bar time-bar"></span>
       </div>
     </li>`;
-    return html`<ul part="skeleton" class="posts" aria-hidden="true">
+    return html`<ul part="skeleton" aria-hidden="true">
       ${Array.from({ length: count }, () => item)}
     </ul>`;
   }

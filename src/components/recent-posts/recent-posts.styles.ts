@@ -9,17 +9,18 @@ import { css } from 'lit';
 export const recentPostsStyles = css`
   :host {
     --_title-size: var(--news-title-size, 1.0625em);
-    --_card-min-width: var(--news-card-min-width, 15em);
     --_post-gap: 0.25em;
   }
 
   /* A post's line budget. Declared on each post, below the section a container query changes line
-     counts on, so those are the ones counted; the post's text box and its reserved size use it. */
+     counts on, so those are the ones counted; the post's text box and its reserved size use it. The
+     excerpt's block and the time's each include the gap before them: a layout without one of them
+     on its own line sets its block to 0px. */
   .post {
-    --_title-block: max(calc(var(--_title-lines) * var(--_title-size) * 1.35), 24px);
-    --_excerpt-block: calc(var(--_excerpt-lines) * var(--_line-height) * 1em);
-    --_time-block: calc(var(--_small-size) * var(--_line-height));
-    --_post-block: calc(var(--_title-block) + var(--_post-gap) + var(--_excerpt-block) + var(--_post-gap) + var(--_time-block));
+    --_title-block: max(var(--_title-lines) * var(--_title-size) * 1.35, 24px);
+    --_excerpt-block: calc(var(--_post-gap) + var(--_excerpt-lines) * var(--_line-height) * 1em);
+    --_time-block: calc(var(--_post-gap) + var(--_small-size) * var(--_line-height));
+    --_post-block: calc(var(--_title-block) + var(--_excerpt-block) + var(--_time-block));
   }
 
   [part~='heading'] {
@@ -28,8 +29,8 @@ export const recentPostsStyles = css`
     margin: 0 0 0.75em;
   }
 
-  .posts,
-  [part~='list'] {
+  /* The list of posts and the skeleton's (the only lists inside). */
+  ul {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -51,7 +52,6 @@ export const recentPostsStyles = css`
   [part~='skeleton'] .text {
     block-size: var(--_post-block);
     overflow: hidden;
-    align-items: stretch;
   }
 
   [part~='skeleton'] .title-bar {
@@ -92,16 +92,12 @@ export const recentPostsStyles = css`
   }
 
   .compact .post {
-    --_post-block: calc(var(--_title-block) + var(--_post-gap) + var(--_time-block));
-  }
-
-  .compact .posts,
-  .compact [part~='list'] {
-    gap: 0;
-  }
-
-  .compact .post {
+    --_excerpt-block: 0px;
     padding-block: calc(var(--_gap) / 2);
+  }
+
+  .compact ul {
+    gap: 0;
   }
 
   .compact .post + .post {
@@ -109,9 +105,8 @@ export const recentPostsStyles = css`
   }
 
   /* cards: a grid with as many columns as fit, each card an image over its text. */
-  .cards .posts,
-  .cards [part~='list'] {
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_card-min-width)), 1fr));
+  .cards ul {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--news-card-min-width, 15em)), 1fr));
   }
 
   .cards .post {
@@ -155,31 +150,24 @@ export const recentPostsStyles = css`
     }
 
     .list .post {
-      --_post-block: calc(var(--_title-block) + var(--_post-gap) + var(--_excerpt-block));
+      --_time-block: 0px;
     }
 
-    .list [part~='list'] .text {
+    .list article .text {
       display: grid;
       grid-template-columns: minmax(0, 1fr) auto;
       column-gap: 1.5em;
       align-content: start;
     }
 
-    .list [part~='list'] [part~='title'],
-    .list [part~='list'] [part~='excerpt'] {
+    .list article :is([part~='title'], [part~='excerpt']) {
       grid-column: 1;
     }
 
-    .list [part~='list'] [part~='time'] {
+    .list article [part~='time'] {
       grid-column: 2;
       grid-row: 1;
       padding-block-start: 0.15em;
-    }
-  }
-
-  @media (forced-colors: active) {
-    .cards .post {
-      border: 1px solid CanvasText;
     }
   }
 
@@ -187,7 +175,7 @@ export const recentPostsStyles = css`
      near it, which makes rendering 100 or 1,000 posts several times cheaper. Each keeps its exact
      size meanwhile (its line budget, the size it has rendered), so nothing moves when one renders.
      Cards have no size known in advance (their image follows their width), so they render whole. */
-  .long:is(.list, .compact) .post {
+  .long:not(.cards) .post {
     content-visibility: auto;
     contain-intrinsic-block-size: auto var(--_post-block);
   }
