@@ -1,12 +1,12 @@
 /**
- * Server rendering only (news-widgets/server): the same sanitizing as `sanitizeHtml`
- * (sanitize-html.ts: allowlist, link/image/heading rules), run in a DOM implementation's `window`
+ * Server rendering only (news-widgets/server): the same sanitizing as `sanitizeHtml` (sanitize-html.ts),
+ * with the same allowlist and rules (sanitize-rules.ts), run in a DOM implementation's `window`
  * (jsdom) and returned as an HTML string. A string is safe here because it is serialized once and
  * parsed once, by the visitor's browser, exactly like any server-rendered page; the browser path
  * keeps inserting nodes. A module of its own, so the browser's sanitizer chunk carries none of it.
  */
 import createDOMPurify from 'dompurify';
-import { allowlist, applyRules } from './sanitize-html.js';
+import { allowlist, applyRules } from './sanitize-rules.js';
 import { useServerSanitizer } from './sanitizer.js';
 
 /** Sanitizes in `serverWindow` from now on, for every server render (called by server-dom.ts). */
