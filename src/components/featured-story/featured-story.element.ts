@@ -176,8 +176,9 @@ export class FeaturedStoryElement extends NewsElement {
       <p class="meta-space"><span class="bar"></span></p>
     </div>`;
     if (!this.#shown) {
+      // aria-busy: lit writes the boolean as "true" or "false".
       return html`<div class="stack">
-        <section part="base" class="story ${loading ? 'has-image' : ''}" lang=${locale} dir=${this.locale.direction ?? nothing} aria-busy=${loading ? 'true' : 'false'}>
+        <section part="base" class="story ${loading ? 'has-image' : ''}" lang=${locale} dir=${this.locale.direction ?? nothing} aria-busy=${loading}>
           ${labelView} ${this.renderStatus(false)} ${this.renderFooter()}
         </section>
         ${loading ? skeleton : nothing}

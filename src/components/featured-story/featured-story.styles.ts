@@ -20,7 +20,8 @@ export const featuredStoryStyles = css`
     min-inline-size: 0;
   }
 
-  [part~='skeleton'].spent {
+  /* The skeleton after the story arrived: still holding its space. */
+  .spent {
     visibility: hidden;
   }
 
