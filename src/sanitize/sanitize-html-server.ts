@@ -1,23 +1,20 @@
 /**
- * Server rendering only (news-widgets/server): the same sanitizing as `sanitizeHtml`
- * (sanitize-html.ts: allowlist, URL hook), run in a DOM implementation's `window` (jsdom) and
- * returned as an HTML string. A string is safe here because it is serialized once and parsed once,
- * by the visitor's browser, exactly like any server-rendered page; the browser path keeps inserting
- * nodes. A module of its own, so the browser's sanitizer chunk carries none of it.
+ * Server rendering only (news-widgets/server): the same sanitizing as `sanitizeHtml` (sanitize-html.ts),
+ * with the same allowlist and rules (sanitize-rules.ts), run in a DOM implementation's `window`
+ * (jsdom) and returned as an HTML string. A string is safe here because it is serialized once and
+ * parsed once, by the visitor's browser, exactly like any server-rendered page; the browser path
+ * keeps inserting nodes. A module of its own, so the browser's sanitizer chunk carries none of it.
  */
 import createDOMPurify from 'dompurify';
-import { config, nestHeadings, resolveUrls, withUrlContext } from './sanitize-html.js';
+import { allowlist, applyRules } from './sanitize-rules.js';
 import { useServerSanitizer } from './sanitizer.js';
 
 /** Sanitizes in `serverWindow` from now on, for every server render (called by server-dom.ts). */
 export function useServerWindow(serverWindow: object): void {
   const purifier = createDOMPurify(serverWindow as Window & typeof globalThis);
-  purifier.addHook('afterSanitizeAttributes', resolveUrls);
-  useServerSanitizer((html, baseUrl, linkTarget, level) =>
-    withUrlContext(baseUrl, linkTarget, () => {
-      // The body element (null for a frameset page, of which nothing would be shown).
-      const body = purifier.sanitize(html, config({ RETURN_DOM: true })) as unknown as HTMLElement | null;
-      return body ? nestHeadings(body, level).innerHTML : '';
-    }),
-  );
+  useServerSanitizer((html, baseUrl, linkTarget, level) => {
+    // The body element (null for a frameset page, of which nothing would be shown).
+    const body = purifier.sanitize(html, { ...allowlist, RETURN_DOM: true }) as HTMLElement | null;
+    return body ? applyRules(body, baseUrl, linkTarget, level).innerHTML : '';
+  });
 }

@@ -18,7 +18,8 @@ interface TrustedTypesFactory {
   createPolicy(name: string, rules: { createHTML: (input: string) => string; createScriptURL: (input: string) => string }): TrustedTypePolicyLike;
 }
 
-let policy: TrustedTypePolicyLike | null | undefined;
+let policy: TrustedTypePolicyLike | undefined;
+let policyTried = false;
 
 /**
  * The policy, created on first use; `undefined` where the browser has no Trusted Types, or where the
@@ -26,26 +27,21 @@ let policy: TrustedTypePolicyLike | null | undefined;
  * the elements, this one stays idle).
  */
 export function trustedTypesPolicy(): TrustedTypePolicyLike | undefined {
-  if (policy === undefined) {
-    const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+  if (!policyTried) {
+    policyTried = true;
     try {
-      policy = factory
-        ? factory.createPolicy('news-widgets', {
-            createHTML: (input) => input,
-            // DOMPurify requires this hook on a policy it is given; no allowed attribute is a script URL,
-            // and none may ever become one: an empty URL loads nothing.
-            createScriptURL: () => '',
-          })
-        : null;
+      policy = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes?.createPolicy('news-widgets', {
+        createHTML: (input) => input,
+        // DOMPurify requires this hook on a policy it is given; no allowed attribute is a script URL,
+        // and none may ever become one: an empty URL loads nothing.
+        createScriptURL: () => '',
+      });
     } catch {
-      policy = null;
+      // Refused: no policy.
     }
   }
-  return policy ?? undefined;
+  return policy;
 }
 
 /** `html` as TrustedHTML where the browser enforces Trusted Types, else as it is. Only for inert parsing. */
-export function inertHtml(html: string): string {
-  const current = trustedTypesPolicy();
-  return (current ? current.createHTML(html) : html) as string;
-}
+export const inertHtml = (html: string): string => (trustedTypesPolicy()?.createHTML(html) ?? html) as string;

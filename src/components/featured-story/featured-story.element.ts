@@ -27,7 +27,8 @@ interface ShownStory {
    * (lit SSR has no DOM nodes to render) the sanitized HTML as a string (see server-body.ts).
    */
   body: Node[] | string;
-  lang?: string;
+  /** The title's heading level; the body's sub-headings are nested below it. */
+  level: number;
 }
 
 /**
@@ -109,25 +110,21 @@ export class FeaturedStoryElement extends NewsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const feed = this.shownFeed;
-    const story = this.#pickStory();
-    if (!feed || !story) {
+    const story = this.#pickStory(); // none without a feed
+    if (!story) {
       this.#shown = undefined;
-    } else if (story !== this.#shown?.story || changed.has('itemId') || changed.has('linkTarget') || changed.has('headingLevel')) {
-      const text = storyPlainText(story);
-      const level = headingLevel(this.headingLevel, 2); // the body's sub-headings go below the title
+    } else if (story !== this.#shown?.story || (['itemId', 'linkTarget', 'headingLevel'] as const).some((name) => changed.has(name))) {
+      const level = headingLevel(this.headingLevel, 2);
       this.#shown = {
         story,
-        title: story.title ?? cutExcerpt(text, 80, this.locale.value),
+        title: story.title ?? cutExcerpt(storyPlainText(story), 80, this.locale.value),
         body: !story.contentHtml
           ? []
           : isServer
             ? sanitizeHtmlToString(story.contentHtml, story.url, this.linkTarget, level)
             : shownNodes(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI, this.linkTarget, level)),
-        lang: contentLang(story, feed, this.locale.value),
+        level,
       };
-    } else {
-      this.#shown.lang = contentLang(story, feed, this.locale.value);
     }
     // A skeleton rendered while the server's DOM stayed on screen was never seen: it holds no space.
     if (this.loader.state === 'loading' && !this.#shown && !this.renderingOffscreen) this.#hadSkeleton = true;
@@ -164,11 +161,11 @@ export class FeaturedStoryElement extends NewsElement {
   protected override render() {
     const locale = this.locale.value;
     const loading = this.loader.state === 'loading';
-    const label = this.label?.trim() ?? this.message('featuredStoryLabel');
+    // An empty label is hidden from view only: screen readers still say the default one.
+    const label = this.label?.trim();
     const labelView = html`<slot name="label" @slotchange=${this.readSlotted}
-      ><p part="label" class=${label ? '' : 'visually-hidden'}>${label || this.message('featuredStoryLabel')}</p></slot
+      ><p part="label" class=${label === '' ? 'visually-hidden' : ''}>${label || this.message('featuredStoryLabel')}</p></slot
     >`;
-    const level = headingLevel(this.headingLevel, 2);
     // The skeleton and the story share one grid cell: the cell is as tall as the taller of them, so
     // the story's arrival moves nothing below it unless it is longer than the space reserved.
     const skeleton = html`<div part="skeleton" class="story has-image ${loading && !this.#shown ? '' : 'spent'}" aria-hidden="true">
@@ -179,15 +176,18 @@ export class FeaturedStoryElement extends NewsElement {
       <p class="meta-space"><span class="bar"></span></p>
     </div>`;
     if (!this.#shown) {
+      // aria-busy: lit writes the boolean as "true" or "false".
       return html`<div class="stack">
-        <section part="base" class="story ${loading ? 'has-image' : ''}" lang=${locale} dir=${this.locale.direction ?? nothing} aria-busy=${loading ? 'true' : 'false'}>
+        <section part="base" class="story ${loading ? 'has-image' : ''}" lang=${locale} dir=${this.locale.direction ?? nothing} aria-busy=${loading}>
           ${labelView} ${this.renderStatus(false)} ${this.renderFooter()}
         </section>
         ${loading ? skeleton : nothing}
       </div>`;
     }
-    const { story, title, body, lang } = this.#shown;
-    const source = this.shownFeed?.title;
+    const { story, title, body, level } = this.#shown;
+    const feed = this.shownFeed!; // a story is shown only from a feed
+    const lang = contentLang(story, feed, locale);
+    const source = feed.title;
     return html`<div class="stack">
       <article part="base" class="story ${story.image ? 'has-image' : ''}" lang=${locale} dir=${this.locale.direction ?? nothing} aria-labelledby=${title ? 'title' : nothing}>
         ${labelView}

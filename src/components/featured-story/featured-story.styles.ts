@@ -7,9 +7,7 @@ import { css } from 'lit';
  */
 export const featuredStoryStyles = css`
   :host {
-    --_title-size: var(--news-title-size, 1.75em);
     --_title-lines: var(--news-title-lines, 4);
-    --_body-lines: var(--news-body-lines, none);
   }
 
   .stack {
@@ -22,7 +20,8 @@ export const featuredStoryStyles = css`
     min-inline-size: 0;
   }
 
-  [part~='skeleton'].spent {
+  /* The skeleton after the story arrived: still holding its space. */
+  .spent {
     visibility: hidden;
   }
 
@@ -50,7 +49,7 @@ export const featuredStoryStyles = css`
 
   [part~='title'],
   .title-space {
-    font-size: var(--_title-size);
+    font-size: var(--news-title-size, 1.75em);
     line-height: 1.25;
     margin: 0 0 0.5em;
   }
@@ -77,12 +76,6 @@ export const featuredStoryStyles = css`
     align-content: start;
   }
 
-  @container news-widget (min-width: 36em) {
-    .meta-space {
-      block-size: calc(2 * var(--_line-height) * 1em + 0.25em);
-    }
-  }
-
   /* The body's reserved lines: \`--news-body-lines\` when set (then the story fits it exactly), else three. */
   .body-space {
     block-size: calc(var(--news-body-lines, 3) * 1lh);
@@ -94,7 +87,7 @@ export const featuredStoryStyles = css`
   }
 
   [part~='body'] {
-    max-block-size: calc(var(--_body-lines) * 1lh);
+    max-block-size: calc(var(--news-body-lines, none) * 1lh);
     overflow: hidden;
   }
 
@@ -142,8 +135,12 @@ export const featuredStoryStyles = css`
     font-weight: 600;
   }
 
-  /* Wide enough: the image beside the text, the text in the second column. */
+  /* Wide enough: the image beside the text, the text in the second column; a byline then wraps less. */
   @container news-widget (min-width: 36em) {
+    .meta-space {
+      block-size: calc(2 * var(--_line-height) * 1em + 0.25em);
+    }
+
     .has-image {
       grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
     }
