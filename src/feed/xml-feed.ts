@@ -238,13 +238,19 @@ function isXmlChar(code: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // RSS
 
+/** What an item's fields are read with: its format's namespaces, the feed's URL and authors. */
+interface ItemContext {
+  namespaces: Namespaces;
+  feedUrl: string | undefined;
+  feedAuthors: Author[];
+}
+
 function readRss(root: Element, feedUrl: string | undefined): Feed {
   const core: Namespaces = [...rssNs, root.namespaceURI];
   const channel = child(root, 'channel', core);
   // RSS 2.0 keeps items in the channel; RSS 1.0 and 0.90 next to it.
   const items = [...children(channel, 'item', core), ...children(root, 'item', core)];
-  const feedAuthors = readRssAuthors(channel, core);
-  const context: ItemContext = { namespaces: core, feedUrl, feedAuthors };
+  const context: ItemContext = { namespaces: core, feedUrl, feedAuthors: readRssAuthors(channel, core) };
 
   return {
     title: plainTitle(childText(channel, 'title', core)),
@@ -254,65 +260,58 @@ function readRss(root: Element, feedUrl: string | undefined): Feed {
       readLanguage(childText(channel, 'language', [ns.dc])) ??
       languageAttribute(channel) ??
       languageAttribute(root),
-    authors: feedAuthors,
+    authors: context.feedAuthors,
     ...collectStories(items, (item) => {
       const id =
         readText(childText(item, 'guid', core)) ??
-        rssUrl(item, core, feedUrl) ??
+        rssUrl(item, context) ??
         readText(childText(item, 'link', core)) ??
         readText(item.getAttributeNS(ns.rdf, 'about')) ??
-        titleAndDate(rssTitle(item, core), rssDateText(item, core));
+        titleAndDate(rssTitle(item, context), rssDateText(item, context));
       return id ? rssStory(id, item, context) : undefined;
     }),
   };
 }
 
-const rssTitle = (item: Element, core: Namespaces) => plainTitle(childText(item, 'title', core));
-const rssDateText = (item: Element, core: Namespaces) => readText(childText(item, 'pubDate', core)) ?? readText(childText(item, 'date', [ns.dc]));
+const rssTitle = (item: Element, { namespaces }: ItemContext) => plainTitle(childText(item, 'title', namespaces));
+const rssDateText = (item: Element, { namespaces }: ItemContext) => readText(childText(item, 'pubDate', namespaces)) ?? readText(childText(item, 'date', [ns.dc]));
 
 /** The item's `link`, else its `guid` when that is a permalink (unless isPermaLink="false"; only an absolute one). */
-function rssUrl(item: Element, core: Namespaces, feedUrl: string | undefined): string | undefined {
-  const guid = child(item, 'guid', core);
+function rssUrl(item: Element, { namespaces, feedUrl }: ItemContext): string | undefined {
+  const guid = child(item, 'guid', namespaces);
   const isPermalink = guid?.getAttribute('isPermaLink')?.trim().toLowerCase() !== 'false' && /^\s*https?:\/\//i.test(textOf(guid));
-  return linkOf(child(item, 'link', core), feedUrl) ?? (isPermalink ? linkOf(guid, feedUrl) : undefined);
-}
-
-/** What an item's fields are read with: its format's namespaces, the feed's URL and authors. */
-interface ItemContext {
-  namespaces: Namespaces;
-  feedUrl: string | undefined;
-  feedAuthors: Author[];
+  return linkOf(child(item, 'link', namespaces), feedUrl) ?? (isPermalink ? linkOf(guid, feedUrl) : undefined);
 }
 
 /** An item's description and content:encoded, serialized once for both the summary and the body. */
 const rssBodyCache = new WeakMap<Element, ReturnType<typeof readRssBodies>>();
-function rssBodies(item: Element, core: Namespaces): ReturnType<typeof readRssBodies> {
+function rssBodies(item: Element, context: ItemContext): ReturnType<typeof readRssBodies> {
   let bodies = rssBodyCache.get(item);
-  if (!bodies) rssBodyCache.set(item, (bodies = readRssBodies(item, core)));
+  if (!bodies) rssBodyCache.set(item, (bodies = readRssBodies(item, context)));
   return bodies;
 }
-function readRssBodies(item: Element, core: Namespaces) {
-  const descriptionElement = child(item, 'description', core);
+function readRssBodies(item: Element, { namespaces }: ItemContext) {
+  const descriptionElement = child(item, 'description', namespaces);
   const encodedElement = child(item, 'encoded', [ns.content]);
   return { descriptionElement, description: readText(markupOf(descriptionElement)), encodedElement, encoded: readText(markupOf(encodedElement)) };
 }
 
 /** An RSS item's fields beyond those its id is made of, read when first used (lazy-story.ts). */
 const rssStory = lazyStories<Element, ItemContext>({
-  title: (item, { namespaces }) => rssTitle(item, namespaces),
-  url: (item, { namespaces, feedUrl }) => rssUrl(item, namespaces, feedUrl),
+  title: rssTitle,
+  url: rssUrl,
   // The description is the summary only when content:encoded holds the body; otherwise it is the body.
-  summary: (item, { namespaces }) => {
-    const { description, encoded } = rssBodies(item, namespaces);
+  summary: (item, context) => {
+    const { description, encoded } = rssBodies(item, context);
     return encoded && description ? readText(htmlToPlainText(description)) : undefined;
   },
-  contentHtml: (item, { namespaces, feedUrl }) => {
-    const { description, descriptionElement, encoded, encodedElement } = rssBodies(item, namespaces);
-    return withBase(encoded ?? description, (encoded ? encodedElement : descriptionElement)!, feedUrl);
+  contentHtml: (item, context) => {
+    const { description, descriptionElement, encoded, encodedElement } = rssBodies(item, context);
+    return withBase(encoded ?? description, (encoded ? encodedElement : descriptionElement)!, context.feedUrl);
   },
   contentText: () => undefined,
-  image: (item, { namespaces, feedUrl }) => readImage(item, feedUrl, namespaces),
-  published: (item, { namespaces }) => parseRfc822Date(rssDateText(item, namespaces)!),
+  image: readImage,
+  published: (item, context) => parseRfc822Date(rssDateText(item, context)!),
   modified: () => undefined,
   authors: (item, { namespaces, feedAuthors }) => {
     const authors = readRssAuthors(item, namespaces);
@@ -341,24 +340,24 @@ const updatedNames = ['updated', 'modified'];
 
 function readAtom(root: Element, feedUrl: string | undefined): Feed {
   const atom: Namespaces = [root.namespaceURI];
-  const feedAuthors = readAtomAuthors(root, atom, feedUrl);
-  const context: ItemContext = { namespaces: atom, feedUrl, feedAuthors };
+  const context: ItemContext = { namespaces: atom, feedUrl, feedAuthors: [] };
+  context.feedAuthors = readAtomAuthors(root, context);
   return {
     title: readText(atomPlainText(child(root, 'title', atom))),
-    homePageUrl: atomLink(root, atom, feedUrl),
+    homePageUrl: atomLink(root, context),
     language: languageAttribute(root),
-    authors: feedAuthors,
+    authors: context.feedAuthors,
     ...collectStories(children(root, 'entry', atom), (entry) => {
       const id =
         readText(childText(entry, 'id', atom)) ??
-        atomLink(entry, atom, feedUrl) ??
-        titleAndDate(atomTitle(entry, atom), atomDateText(entry, atom, publishedNames) ?? atomDateText(entry, atom, updatedNames));
+        atomLink(entry, context) ??
+        titleAndDate(atomTitle(entry, context), atomDateText(entry, atom, publishedNames) ?? atomDateText(entry, atom, updatedNames));
       return id ? atomStory(id, entry, context) : undefined;
     }),
   };
 }
 
-const atomTitle = (entry: Element, atom: Namespaces) => readText(atomPlainText(child(entry, 'title', atom)));
+const atomTitle = (entry: Element, { namespaces }: ItemContext) => readText(atomPlainText(child(entry, 'title', namespaces)));
 
 /** The text of the first of `names` the entry has (Atom 1.0's name first, then 0.3's). */
 function atomDateText(entry: Element, atom: Namespaces, names: string[]): string | undefined {
@@ -379,8 +378,8 @@ function atomContent(entry: Element, namespaces: Namespaces): [Element | undefin
 
 /** An Atom entry's fields beyond those its id is made of, read when first used (lazy-story.ts). */
 const atomStory = lazyStories<Element, ItemContext>({
-  title: (entry, { namespaces }) => atomTitle(entry, namespaces),
-  url: (entry, { namespaces, feedUrl }) => atomLink(entry, namespaces, feedUrl),
+  title: atomTitle,
+  url: atomLink,
   published: (entry, { namespaces }) => atomDate(entry, namespaces, publishedNames) ?? atomDate(entry, namespaces, updatedNames),
   modified: (entry, { namespaces }) => atomDate(entry, namespaces, updatedNames),
   summary: (entry, { namespaces }) => readText(atomPlainText(child(entry, 'summary', namespaces))),
@@ -393,29 +392,29 @@ const atomStory = lazyStories<Element, ItemContext>({
     const [content, kind] = atomContent(entry, namespaces);
     return kind === 'text' ? readText(textOf(content)) : undefined;
   },
-  image: (entry, { namespaces, feedUrl }) => readImage(entry, feedUrl, namespaces),
-  authors: (entry, { namespaces, feedUrl, feedAuthors }) => {
-    const authors = readAtomAuthors(entry, namespaces, feedUrl);
-    const sourceAuthors = authors.length ? authors : readAtomAuthors(child(entry, 'source', namespaces), namespaces, feedUrl);
-    return sourceAuthors.length ? sourceAuthors : feedAuthors;
+  image: readImage,
+  authors: (entry, context) => {
+    const authors = readAtomAuthors(entry, context);
+    const sourceAuthors = authors.length ? authors : readAtomAuthors(child(entry, 'source', context.namespaces), context);
+    return sourceAuthors.length ? sourceAuthors : context.feedAuthors;
   },
   tags: (entry, { namespaces }) =>
     readTags(children(entry, 'category', namespaces).map((category) => category.getAttribute('term') || category.getAttribute('label') || textOf(category))),
   language: (entry) => languageAttribute(entry),
 });
 
-function readAtomAuthors(parent: Element | undefined, atom: Namespaces, feedUrl: string | undefined): Author[] {
+function readAtomAuthors(parent: Element | undefined, { namespaces, feedUrl }: ItemContext): Author[] {
   const authors: Author[] = [];
-  for (const author of children(parent, 'author', atom)) {
-    const name = readText(normalizeWhitespace(childText(author, 'name', atom)));
-    if (name) authors.push({ name, url: linkOf(child(author, 'uri', atom) ?? child(author, 'url', atom), feedUrl) });
+  for (const author of children(parent, 'author', namespaces)) {
+    const name = readText(normalizeWhitespace(childText(author, 'name', namespaces)));
+    if (name) authors.push({ name, url: linkOf(child(author, 'uri', namespaces) ?? child(author, 'url', namespaces), feedUrl) });
   }
   return authors;
 }
 
 /** The `href` of the alternate link (`rel="alternate"` or no rel), an HTML one first, resolved by its xml:base. */
-function atomLink(parent: Element, atom: Namespaces, feedUrl: string | undefined): string | undefined {
-  const alternates = children(parent, 'link', atom).filter((link) =>
+function atomLink(parent: Element, { namespaces, feedUrl }: ItemContext): string | undefined {
+  const alternates = children(parent, 'link', namespaces).filter((link) =>
     /^(?:|alternate|http:\/\/www\.iana\.org\/assignments\/relation\/alternate)$/.test((link.getAttribute('rel') ?? '').trim().toLowerCase()),
   );
   const isHtml = (link: Element) => /^(?:text\/html|application\/xhtml\+xml)?$/i.test(mediaType(link));
@@ -465,7 +464,7 @@ const serializeXhtml = (element: Element) => serialize(xhtmlWrapper(element), ()
 // Shared by both formats
 
 /** The main image of an item or entry: an image enclosure, Media RSS content, a thumbnail, or an item-level `<image>`. */
-function readImage(item: Element, feedUrl: string | undefined, core: Namespaces): string | undefined {
+function readImage(item: Element, { namespaces: core, feedUrl }: ItemContext): string | undefined {
   const groups = children(item, 'group', mediaNs);
   const mediaContents = [item, ...groups].flatMap((parent) => children(parent, 'content', mediaNs));
   const candidates: [Element, string | null][] = [
