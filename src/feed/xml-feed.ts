@@ -146,11 +146,8 @@ function parseError(document: Document): string | undefined {
   // Firefox makes <parsererror> the root (in its own namespace); Chromium and WebKit insert an
   // XHTML <parsererror> into what they could read. Only those namespaces count: a feed may well
   // contain an element of that name of its own.
-  const errors = [
-    ...document.getElementsByTagNameNS('http://www.mozilla.org/newlayout/xml/parsererror.xml', 'parsererror'),
-    ...document.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'parsererror'),
-  ];
-  if (errors.length) return normalizeWhitespace(errors[0]!.textContent ?? '').slice(0, 300) || 'parse error';
+  const [error] = ['http://www.mozilla.org/newlayout/xml/parsererror.xml', ns.xhtml].flatMap((namespace) => [...document.getElementsByTagNameNS(namespace, 'parsererror')]);
+  if (error) return normalizeWhitespace(textOf(error)).slice(0, 300) || 'parse error';
   return document.documentElement ? undefined : 'no root element';
 }
 
@@ -160,18 +157,14 @@ function parseError(document: Document): string | undefined {
  * and characters XML forbids (C0 controls, U+FFFE/U+FFFF, references to them) are dropped.
  */
 function repair(source: string, declared: Map<string, string | undefined>): string {
-  const predefined = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
-
   return splitVerbatim(source)
     .map((part, index) => {
-      if (index % 2 === 1) return part.replace(forbiddenCharacters, '');
-      return part.replace(forbiddenCharacters, '').replace(/&(?:#(\d+);|#x([0-9a-fA-F]+);|([A-Za-z_][\w.-]*);)?/g, (match, decimal?: string, hex?: string, name?: string) => {
-        if (decimal !== undefined || hex !== undefined) {
-          const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
-          return isXmlChar(code) ? match : '';
-        }
-        if (name === undefined) return '&amp;';
-        if (predefined.has(name) || declared.has(name)) return match;
+      part = part.replace(forbiddenCharacters, '');
+      if (index % 2 === 1) return part;
+      return part.replace(/&(?:#(\d+);|#x([0-9a-fA-F]+);|([A-Za-z_][\w.-]*);)?/g, (match, decimal?: string, hex?: string, name?: string) => {
+        if (decimal || hex) return isXmlChar(decimal ? +decimal : parseInt(hex!, 16)) ? match : '';
+        if (!name) return '&amp;';
+        if (/^(?:amp|lt|gt|quot|apos)$/.test(name) || declared.has(name)) return match;
         const code = htmlEntities.get(name);
         return code === undefined ? `&amp;${name};` : `&#${code};`;
       });
