@@ -25,7 +25,8 @@ const declarationWindow = 1024;
 
 export function decodeFeedBytes(bytes: Bytes, contentType: string | null): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  return decode(view, pickEncoding(view, contentType));
+  // The encoding is one TextDecoder already accepted (or UTF-8): this cannot throw.
+  return new TextDecoder(pickEncoding(view, contentType)).decode(view);
 }
 
 /** The WHATWG encoding name (as `TextDecoder#encoding` gives it) the body is decoded with. */
@@ -58,14 +59,6 @@ function pickEncoding(bytes: Uint8Array, contentType: string | null): string {
   return declared ?? 'utf-8';
 }
 
-function decode(bytes: Uint8Array, encoding: string): string {
-  try {
-    return new TextDecoder(encoding, { fatal: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  }
-}
-
 function bomEncoding(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
@@ -85,8 +78,7 @@ const isUtf16 = (encoding: string) => encoding === 'utf-16le' || encoding === 'u
 
 /** The body starts like ASCII-compatible markup or JSON ("<", "{", "[" and a non-zero byte). */
 function looksAscii(bytes: Uint8Array): boolean {
-  let index = 0;
-  while (index < bytes.length && (bytes[index] === 0x20 || bytes[index] === 0x09 || bytes[index] === 0x0a || bytes[index] === 0x0d)) index++;
+  const index = skipSpaces(bytes, bytes.length);
   return index + 1 < bytes.length && (bytes[index] === 0x3c || bytes[index] === 0x7b || bytes[index] === 0x5b) && bytes[index + 1] !== 0;
 }
 
@@ -102,14 +94,11 @@ function headerCharset(contentType: string | null): string | undefined {
 
 /** The `encoding` of an XML declaration at the start of the body, read as ASCII. */
 function declaredEncoding(bytes: Uint8Array): string | undefined {
-  let start = 0;
-  while (start < bytes.length && start < 64 && (bytes[start] === 0x20 || bytes[start] === 0x09 || bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
-  let head = '';
-  for (let index = start; index < bytes.length && index < start + declarationWindow; index++) {
-    const byte = bytes[index]!;
-    if (byte === 0x3e) break; // ">": the end of the declaration
-    head += byte < 0x80 ? String.fromCharCode(byte) : '\uFFFD';
-  }
+  const start = skipSpaces(bytes, 64);
+  // Up to ">", the end of the declaration; bytes beyond ASCII are no part of it.
+  const head = String.fromCharCode(...bytes.subarray(start, start + declarationWindow))
+    .split('>')[0]!
+    .replace(/[\x80-\xFF]/g, '\uFFFD');
   const match = /^<\?xml\s[^?]*?\bencoding\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(head);
   return match ? (match[1] ?? match[2]) : undefined;
 }
@@ -125,10 +114,14 @@ function canonicalEncoding(label: string | undefined): string | undefined {
   }
 }
 
-function isAscii(bytes: Uint8Array): boolean {
-  for (const byte of bytes) if (byte >= 0x80) return false;
-  return true;
+/** Where the first byte that is not XML whitespace is, looking at most `limit` bytes in. */
+function skipSpaces(bytes: Uint8Array, limit: number): number {
+  let index = 0;
+  while (index < bytes.length && index < limit && (bytes[index] === 0x20 || bytes[index] === 0x09 || bytes[index] === 0x0a || bytes[index] === 0x0d)) index++;
+  return index;
 }
+
+const isAscii = (bytes: Uint8Array) => !bytes.some((byte) => byte >= 0x80);
 
 function isValidUtf8(bytes: Uint8Array): boolean {
   try {

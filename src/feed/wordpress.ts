@@ -25,10 +25,17 @@ export function normalizeWordPress(posts: unknown, feedUrl?: string): Feed {
   if (!Array.isArray(posts)) {
     throw new FeedError('format', 'The document is not a WordPress posts collection (expected a JSON array of posts).');
   }
-  const { stories, skipped } = collectStories(posts, (post) => isObject(post) ? normalizePost(post, feedUrl) : undefined);
-
   // The posts collection says nothing about the site itself (its name is at /wp-json, another request).
-  return { title: undefined, homePageUrl: undefined, language: undefined, authors: [], stories, skipped };
+  return {
+    title: undefined,
+    homePageUrl: undefined,
+    language: undefined,
+    authors: [],
+    ...collectStories(posts, (post) => {
+      const id = isObject(post) ? readText(post['id']) : undefined;
+      return id ? wordPressStory(id, post as JsonObject, feedUrl) : undefined;
+    }),
+  };
 }
 
 function embeddedOf({ _embedded: embedded }: JsonObject): JsonObject {
@@ -65,11 +72,6 @@ const wordPressStory = lazyStories<JsonObject, string | undefined>({
   featured: (post) => post['sticky'] === true || undefined,
 });
 
-function normalizePost(post: JsonObject, base: string | undefined): Story | undefined {
-  const id = readText(post['id']);
-  return id ? wordPressStory(id, post, base) : undefined;
-}
-
 /** `{ rendered: '…' }`, as WordPress wraps its rendered fields; a bare string is taken as is. */
 function readRendered(field: unknown): string | undefined {
   const value = isObject(field) ? field['rendered'] : field;
@@ -90,7 +92,7 @@ function readAuthors(embedded: JsonObject, base: string | undefined): Author[] {
   const authors: Author[] = [];
   for (const user of embeddedObjects(embedded['author'])) {
     // Display names are stored HTML-escaped ("Admin &amp; Co").
-    const name = htmlToPlainText(typeof user['name'] === 'string' ? user['name'] : undefined);
+    const name = htmlToPlainText(user['name']);
     if (name) authors.push({ name, url: resolveLinkUrl(user['link'], base) });
   }
   return authors;
@@ -123,7 +125,7 @@ function readFeaturedImage(embedded: JsonObject, base: string | undefined): Pick
   }
   imageSizes.sort((a, b) => a.width - b.width);
   const found: Pick<Story, 'image' | 'imageAlt' | 'imageSizes'> = { image };
-  const alt = htmlToPlainText(typeof media['alt_text'] === 'string' ? media['alt_text'] : undefined);
+  const alt = htmlToPlainText(media['alt_text']);
   if (alt) found.imageAlt = alt;
   if (imageSizes.length > 1) found.imageSizes = imageSizes;
   return found;
@@ -137,7 +139,7 @@ function readTermNames(embedded: JsonObject): string[] {
   for (const terms of readArray(embedded['wp:term'])) {
     for (const term of embeddedObjects(terms)) {
       if (typeof term['taxonomy'] !== 'string' || !tagTaxonomies.has(term['taxonomy'])) continue;
-      const name = htmlToPlainText(typeof term['name'] === 'string' ? term['name'] : undefined);
+      const name = htmlToPlainText(term['name']);
       if (name) names.add(name);
     }
   }
@@ -162,10 +164,9 @@ const trailingMoreMarker = /\s*\[\s*(?:…|\.\.\.)\s*\]\s*$/;
 /** Whitespace as HTML collapses it, plus no-break spaces; see collapseWhitespace. */
 const whitespaceRun = /[\t\n\f\r \u00A0]+/g;
 
-/** Tags stripped, entities decoded, whitespace collapsed; `undefined` when nothing is left. */
-function htmlToPlainText(html: string | undefined): string | undefined {
-  if (html === undefined) return undefined;
-  return readText(collapseWhitespace(decodeEntities(stripTags(html))));
+/** Tags stripped, entities decoded, whitespace collapsed; `undefined` when nothing is left or for a value that is no string. */
+function htmlToPlainText(html: unknown): string | undefined {
+  return typeof html == 'string' ? readText(collapseWhitespace(decodeEntities(stripTags(html)))) : undefined;
 }
 
 /**

@@ -24,7 +24,7 @@ import { parseRfc822Date } from './dates.js';
 import { FeedError } from './feed-error.js';
 import { decodeEntities, htmlEntities } from './html-text.js';
 import { lazyStories } from './lazy-story.js';
-import type { Author, Feed, Story } from './story.js';
+import type { Author, Feed } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
 import { collectStories, readLanguage, readText } from './values.js';
 
@@ -146,11 +146,8 @@ function parseError(document: Document): string | undefined {
   // Firefox makes <parsererror> the root (in its own namespace); Chromium and WebKit insert an
   // XHTML <parsererror> into what they could read. Only those namespaces count: a feed may well
   // contain an element of that name of its own.
-  const errors = [
-    ...document.getElementsByTagNameNS('http://www.mozilla.org/newlayout/xml/parsererror.xml', 'parsererror'),
-    ...document.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'parsererror'),
-  ];
-  if (errors.length) return normalizeWhitespace(errors[0]!.textContent ?? '').slice(0, 300) || 'parse error';
+  const [error] = ['http://www.mozilla.org/newlayout/xml/parsererror.xml', ns.xhtml].flatMap((namespace) => [...document.getElementsByTagNameNS(namespace, 'parsererror')]);
+  if (error) return normalizeWhitespace(textOf(error)).slice(0, 300) || 'parse error';
   return document.documentElement ? undefined : 'no root element';
 }
 
@@ -160,18 +157,14 @@ function parseError(document: Document): string | undefined {
  * and characters XML forbids (C0 controls, U+FFFE/U+FFFF, references to them) are dropped.
  */
 function repair(source: string, declared: Map<string, string | undefined>): string {
-  const predefined = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
-
   return splitVerbatim(source)
     .map((part, index) => {
-      if (index % 2 === 1) return part.replace(forbiddenCharacters, '');
-      return part.replace(forbiddenCharacters, '').replace(/&(?:#(\d+);|#x([0-9a-fA-F]+);|([A-Za-z_][\w.-]*);)?/g, (match, decimal?: string, hex?: string, name?: string) => {
-        if (decimal !== undefined || hex !== undefined) {
-          const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
-          return isXmlChar(code) ? match : '';
-        }
-        if (name === undefined) return '&amp;';
-        if (predefined.has(name) || declared.has(name)) return match;
+      part = part.replace(forbiddenCharacters, '');
+      if (index % 2 === 1) return part;
+      return part.replace(/&(?:#(\d+);|#x([0-9a-fA-F]+);|([A-Za-z_][\w.-]*);)?/g, (match, decimal?: string, hex?: string, name?: string) => {
+        if (decimal || hex) return isXmlChar(decimal ? +decimal : parseInt(hex!, 16)) ? match : '';
+        if (!name) return '&amp;';
+        if (/^(?:amp|lt|gt|quot|apos)$/.test(name) || declared.has(name)) return match;
         const code = htmlEntities.get(name);
         return code === undefined ? `&amp;${name};` : `&#${code};`;
       });
@@ -238,53 +231,6 @@ function isXmlChar(code: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // RSS
 
-function readRss(root: Element, feedUrl: string | undefined): Feed {
-  const core: Namespaces = [...rssNs, root.namespaceURI];
-  const channel = child(root, 'channel', core);
-  // RSS 2.0 keeps items in the channel; RSS 1.0 and 0.90 next to it.
-  const items = [...(channel ? children(channel, 'item', core) : []), ...children(root, 'item', core)];
-  const feedAuthors = channel ? readRssAuthors(channel, core) : [];
-  const linkElement = channel ? child(channel, 'link', core) : undefined;
-
-  const { stories, skipped } = collectStories(items, (item) => readRssItem(item, core, feedUrl, feedAuthors));
-
-  return {
-    title: channel ? plainTitle(textOf(child(channel, 'title', core))) : undefined,
-    homePageUrl: linkElement ? resolveLinkUrl(textOf(linkElement), baseOf(linkElement, feedUrl)) : undefined,
-    language:
-      readLanguage(channel && textOf(child(channel, 'language', core))) ??
-      readLanguage(channel && textOf(child(channel, 'language', [ns.dc]))) ??
-      languageAttribute(channel) ??
-      languageAttribute(root),
-    authors: feedAuthors,
-    stories,
-    skipped,
-  };
-}
-
-function readRssItem(item: Element, core: Namespaces, feedUrl: string | undefined, feedAuthors: Author[]): Story | undefined {
-  const guid = readText(textOf(child(item, 'guid', core)));
-  const link = readText(textOf(child(item, 'link', core)));
-  const title = rssTitle(item, core);
-  const dateText = rssDateText(item, core);
-  const about = readText(item.getAttributeNS(ns.rdf, 'about'));
-  const id = guid ?? rssUrl(item, core, feedUrl) ?? link ?? about ?? (title || dateText ? [title, dateText].filter(Boolean).join(' ') : undefined);
-  return id ? rssStory(id, item, { namespaces: core, feedUrl, feedAuthors }) : undefined;
-}
-
-const rssTitle = (item: Element, core: Namespaces) => plainTitle(textOf(child(item, 'title', core)));
-const rssDateText = (item: Element, core: Namespaces) => readText(textOf(child(item, 'pubDate', core))) ?? readText(textOf(child(item, 'date', [ns.dc])));
-
-/** The item's `link`, else its `guid` when that is a permalink (unless isPermaLink="false"; only an absolute one). */
-function rssUrl(item: Element, core: Namespaces, feedUrl: string | undefined): string | undefined {
-  const linkElement = child(item, 'link', core);
-  const link = readText(textOf(linkElement));
-  const guidElement = child(item, 'guid', core);
-  const guid = readText(textOf(guidElement));
-  const permalink = guid && guidElement!.getAttribute('isPermaLink')?.trim().toLowerCase() !== 'false' && /^https?:\/\//i.test(guid) ? guid : undefined;
-  return (link ? resolveLinkUrl(link, baseOf(linkElement!, feedUrl)) : undefined) ?? (permalink ? resolveLinkUrl(permalink, baseOf(guidElement!, feedUrl)) : undefined);
-}
-
 /** What an item's fields are read with: its format's namespaces, the feed's URL and authors. */
 interface ItemContext {
   namespaces: Namespaces;
@@ -292,50 +238,84 @@ interface ItemContext {
   feedAuthors: Author[];
 }
 
+function readRss(root: Element, feedUrl: string | undefined): Feed {
+  const core: Namespaces = [...rssNs, root.namespaceURI];
+  const channel = child(root, 'channel', core);
+  // RSS 2.0 keeps items in the channel; RSS 1.0 and 0.90 next to it.
+  const items = [...children(channel, 'item', core), ...children(root, 'item', core)];
+  const context: ItemContext = { namespaces: core, feedUrl, feedAuthors: readRssAuthors(channel, core) };
+
+  return {
+    title: plainTitle(childText(channel, 'title', core)),
+    homePageUrl: linkOf(child(channel, 'link', core), feedUrl),
+    language:
+      readLanguage(childText(channel, 'language', core)) ??
+      readLanguage(childText(channel, 'language', [ns.dc])) ??
+      languageAttribute(channel) ??
+      languageAttribute(root),
+    authors: context.feedAuthors,
+    ...collectStories(items, (item) => {
+      const id =
+        readText(childText(item, 'guid', core)) ??
+        rssUrl(item, context) ??
+        readText(childText(item, 'link', core)) ??
+        readText(item.getAttributeNS(ns.rdf, 'about')) ??
+        titleAndDate(rssTitle(item, context), rssDateText(item, context));
+      return id ? rssStory(id, item, context) : undefined;
+    }),
+  };
+}
+
+const rssTitle = (item: Element, { namespaces }: ItemContext) => plainTitle(childText(item, 'title', namespaces));
+const rssDateText = (item: Element, { namespaces }: ItemContext) => readText(childText(item, 'pubDate', namespaces)) ?? readText(childText(item, 'date', [ns.dc]));
+
+/** The item's `link`, else its `guid` when that is a permalink (unless isPermaLink="false"; only an absolute one). */
+function rssUrl(item: Element, { namespaces, feedUrl }: ItemContext): string | undefined {
+  const guid = child(item, 'guid', namespaces);
+  const isPermalink = guid?.getAttribute('isPermaLink')?.trim().toLowerCase() !== 'false' && /^\s*https?:\/\//i.test(textOf(guid));
+  return linkOf(child(item, 'link', namespaces), feedUrl) ?? (isPermalink ? linkOf(guid, feedUrl) : undefined);
+}
+
 /** An item's description and content:encoded, serialized once for both the summary and the body. */
 const rssBodyCache = new WeakMap<Element, ReturnType<typeof readRssBodies>>();
-function rssBodies(item: Element, core: Namespaces): ReturnType<typeof readRssBodies> {
+function rssBodies(item: Element, context: ItemContext): ReturnType<typeof readRssBodies> {
   let bodies = rssBodyCache.get(item);
-  if (!bodies) rssBodyCache.set(item, (bodies = readRssBodies(item, core)));
+  if (!bodies) rssBodyCache.set(item, (bodies = readRssBodies(item, context)));
   return bodies;
 }
-function readRssBodies(item: Element, core: Namespaces) {
-  const descriptionElement = child(item, 'description', core);
+function readRssBodies(item: Element, { namespaces }: ItemContext) {
+  const descriptionElement = child(item, 'description', namespaces);
   const encodedElement = child(item, 'encoded', [ns.content]);
   return { descriptionElement, description: readText(markupOf(descriptionElement)), encodedElement, encoded: readText(markupOf(encodedElement)) };
 }
 
 /** An RSS item's fields beyond those its id is made of, read when first used (lazy-story.ts). */
 const rssStory = lazyStories<Element, ItemContext>({
-  title: (item, { namespaces }) => rssTitle(item, namespaces),
-  url: (item, { namespaces, feedUrl }) => rssUrl(item, namespaces, feedUrl),
+  title: rssTitle,
+  url: rssUrl,
   // The description is the summary only when content:encoded holds the body; otherwise it is the body.
-  summary: (item, { namespaces }) => {
-    const { description, encoded } = rssBodies(item, namespaces);
+  summary: (item, context) => {
+    const { description, encoded } = rssBodies(item, context);
     return encoded && description ? readText(htmlToPlainText(description)) : undefined;
   },
-  contentHtml: (item, { namespaces, feedUrl }) => {
-    const { description, descriptionElement, encoded, encodedElement } = rssBodies(item, namespaces);
-    const contentElement = encoded ? encodedElement : descriptionElement;
-    return contentElement ? withBase(encoded ?? description, contentElement, feedUrl) : undefined;
+  contentHtml: (item, context) => {
+    const { description, descriptionElement, encoded, encodedElement } = rssBodies(item, context);
+    return withBase(encoded ?? description, (encoded ? encodedElement : descriptionElement)!, context.feedUrl);
   },
   contentText: () => undefined,
-  image: (item, { namespaces, feedUrl }) => readImage(item, feedUrl, namespaces),
-  published: (item, { namespaces }) => {
-    const dateText = rssDateText(item, namespaces);
-    return dateText ? parseRfc822Date(dateText) : undefined;
-  },
+  image: readImage,
+  published: (item, context) => parseRfc822Date(rssDateText(item, context)!),
   modified: () => undefined,
   authors: (item, { namespaces, feedAuthors }) => {
     const authors = readRssAuthors(item, namespaces);
     return authors.length ? authors : feedAuthors;
   },
-  tags: (item, { namespaces }) => readTags([...children(item, 'category', namespaces), ...children(item, 'subject', [ns.dc])].map((element) => textOf(element))),
-  language: (item) => languageAttribute(item) ?? readLanguage(textOf(child(item, 'language', [ns.dc]))),
+  tags: (item, { namespaces }) => readTags([...children(item, 'category', namespaces), ...children(item, 'subject', [ns.dc])].map(textOf)),
+  language: (item) => languageAttribute(item) ?? readLanguage(childText(item, 'language', [ns.dc])),
 });
 
 /** RSS `author` ("press@city.example (Пресс-служба)") and Dublin Core `creator` elements. */
-function readRssAuthors(parent: Element, core: Namespaces): Author[] {
+function readRssAuthors(parent: Element | undefined, core: Namespaces): Author[] {
   const names = [...children(parent, 'creator', [ns.dc]), ...children(parent, 'author', core)].map((element) => {
     const text = normalizeWhitespace(textOf(element));
     const match = text.length > 300 ? null : (/^[^\s@()]+@[^\s()]+\s*\((.+)\)$/.exec(text) ?? /^([^<>]+?)\s*<[^<>@\s]+@[^<>\s]+>$/.exec(text));
@@ -347,32 +327,30 @@ function readRssAuthors(parent: Element, core: Namespaces): Author[] {
 // ---------------------------------------------------------------------------------------------
 // Atom
 
+/** Atom 1.0's date elements, each followed by Atom 0.3's. */
+const publishedNames = ['published', 'issued', 'created'];
+const updatedNames = ['updated', 'modified'];
+
 function readAtom(root: Element, feedUrl: string | undefined): Feed {
   const atom: Namespaces = [root.namespaceURI];
-  const feedAuthors = readAtomAuthors(root, atom, feedUrl);
-  const { stories, skipped } = collectStories(children(root, 'entry', atom), (entry) => readAtomEntry(entry, atom, feedUrl, feedAuthors));
+  const context: ItemContext = { namespaces: atom, feedUrl, feedAuthors: [] };
+  context.feedAuthors = readAtomAuthors(root, context);
   return {
     title: readText(atomPlainText(child(root, 'title', atom))),
-    homePageUrl: atomLink(root, atom, feedUrl),
+    homePageUrl: atomLink(root, context),
     language: languageAttribute(root),
-    authors: feedAuthors,
-    stories,
-    skipped,
+    authors: context.feedAuthors,
+    ...collectStories(children(root, 'entry', atom), (entry) => {
+      const id =
+        readText(childText(entry, 'id', atom)) ??
+        atomLink(entry, context) ??
+        titleAndDate(atomTitle(entry, context), atomDateText(entry, atom, publishedNames) ?? atomDateText(entry, atom, updatedNames));
+      return id ? atomStory(id, entry, context) : undefined;
+    }),
   };
 }
 
-function readAtomEntry(entry: Element, atom: Namespaces, feedUrl: string | undefined, feedAuthors: Author[]): Story | undefined {
-  const title = atomTitle(entry, atom);
-  const publishedText = atomDateText(entry, atom, ['published', 'issued', 'created']);
-  const updatedText = atomDateText(entry, atom, ['updated', 'modified']);
-  const id =
-    readText(textOf(child(entry, 'id', atom))) ??
-    atomLink(entry, atom, feedUrl) ??
-    (title || publishedText || updatedText ? [title, publishedText ?? updatedText].filter(Boolean).join(' ') : undefined);
-  return id ? atomStory(id, entry, { namespaces: atom, feedUrl, feedAuthors }) : undefined;
-}
-
-const atomTitle = (entry: Element, atom: Namespaces) => readText(atomPlainText(child(entry, 'title', atom)));
+const atomTitle = (entry: Element, { namespaces }: ItemContext) => readText(atomPlainText(child(entry, 'title', namespaces)));
 
 /** The text of the first of `names` the entry has (Atom 1.0's name first, then 0.3's). */
 function atomDateText(entry: Element, atom: Namespaces, names: string[]): string | undefined {
@@ -383,23 +361,20 @@ function atomDateText(entry: Element, atom: Namespaces, names: string[]): string
   return undefined;
 }
 
-function atomDate(entry: Element, atom: Namespaces, names: string[]): Date | undefined {
-  const text = atomDateText(entry, atom, names);
-  return text ? parseRfc822Date(text) : undefined;
-}
+const atomDate = (entry: Element, atom: Namespaces, names: string[]) => parseRfc822Date(atomDateText(entry, atom, names)!);
 
 /** An Atom entry's `content` element and its kind (html, xhtml or text). */
 function atomContent(entry: Element, namespaces: Namespaces): [Element | undefined, ReturnType<typeof atomTextKind>] {
   const content = child(entry, 'content', namespaces);
-  return [content, content ? atomTextKind(content) : undefined];
+  return [content, content && atomTextKind(content)];
 }
 
 /** An Atom entry's fields beyond those its id is made of, read when first used (lazy-story.ts). */
 const atomStory = lazyStories<Element, ItemContext>({
-  title: (entry, { namespaces }) => atomTitle(entry, namespaces),
-  url: (entry, { namespaces, feedUrl }) => atomLink(entry, namespaces, feedUrl),
-  published: (entry, { namespaces }) => atomDate(entry, namespaces, ['published', 'issued', 'created']) ?? atomDate(entry, namespaces, ['updated', 'modified']),
-  modified: (entry, { namespaces }) => atomDate(entry, namespaces, ['updated', 'modified']),
+  title: atomTitle,
+  url: atomLink,
+  published: (entry, { namespaces }) => atomDate(entry, namespaces, publishedNames) ?? atomDate(entry, namespaces, updatedNames),
+  modified: (entry, { namespaces }) => atomDate(entry, namespaces, updatedNames),
   summary: (entry, { namespaces }) => readText(atomPlainText(child(entry, 'summary', namespaces))),
   // HTML, escaped or inline XHTML; plain text is `contentText`.
   contentHtml: (entry, { namespaces, feedUrl }) => {
@@ -410,42 +385,41 @@ const atomStory = lazyStories<Element, ItemContext>({
     const [content, kind] = atomContent(entry, namespaces);
     return kind === 'text' ? readText(textOf(content)) : undefined;
   },
-  image: (entry, { namespaces, feedUrl }) => readImage(entry, feedUrl, namespaces),
-  authors: (entry, { namespaces, feedUrl, feedAuthors }) => {
-    const authors = readAtomAuthors(entry, namespaces, feedUrl);
-    if (authors.length) return authors;
-    const source = child(entry, 'source', namespaces);
-    const sourceAuthors = source ? readAtomAuthors(source, namespaces, feedUrl) : [];
-    return sourceAuthors.length ? sourceAuthors : feedAuthors;
+  image: readImage,
+  authors: (entry, context) => {
+    const authors = readAtomAuthors(entry, context);
+    const sourceAuthors = authors.length ? authors : readAtomAuthors(child(entry, 'source', context.namespaces), context);
+    return sourceAuthors.length ? sourceAuthors : context.feedAuthors;
   },
   tags: (entry, { namespaces }) =>
     readTags(children(entry, 'category', namespaces).map((category) => category.getAttribute('term') || category.getAttribute('label') || textOf(category))),
   language: (entry) => languageAttribute(entry),
 });
 
-function readAtomAuthors(parent: Element, atom: Namespaces, feedUrl: string | undefined): Author[] {
+function readAtomAuthors(parent: Element | undefined, { namespaces, feedUrl }: ItemContext): Author[] {
   const authors: Author[] = [];
-  for (const author of children(parent, 'author', atom)) {
-    const name = readText(normalizeWhitespace(textOf(child(author, 'name', atom))));
-    const uri = child(author, 'uri', atom) ?? child(author, 'url', atom);
-    if (name) authors.push({ name, url: uri ? resolveLinkUrl(textOf(uri), baseOf(uri, feedUrl)) : undefined });
+  for (const author of children(parent, 'author', namespaces)) {
+    const name = readText(normalizeWhitespace(childText(author, 'name', namespaces)));
+    if (name) authors.push({ name, url: linkOf(child(author, 'uri', namespaces) ?? child(author, 'url', namespaces), feedUrl) });
   }
   return authors;
 }
 
 /** The `href` of the alternate link (`rel="alternate"` or no rel), an HTML one first, resolved by its xml:base. */
-function atomLink(parent: Element, atom: Namespaces, feedUrl: string | undefined): string | undefined {
-  const alternates = children(parent, 'link', atom).filter((link) => {
-    const rel = (link.getAttribute('rel') ?? '').trim().toLowerCase();
-    return rel === '' || rel === 'alternate' || rel === 'http://www.iana.org/assignments/relation/alternate';
-  });
-  const isHtml = (link: Element) => /^(?:text\/html|application\/xhtml\+xml)?$/i.test((link.getAttribute('type') ?? '').split(';')[0]!.trim());
+function atomLink(parent: Element, { namespaces, feedUrl }: ItemContext): string | undefined {
+  const alternates = children(parent, 'link', namespaces).filter((link) =>
+    /^(?:|alternate|http:\/\/www\.iana\.org\/assignments\/relation\/alternate)$/.test((link.getAttribute('rel') ?? '').trim().toLowerCase()),
+  );
+  const isHtml = (link: Element) => /^(?:text\/html|application\/xhtml\+xml)?$/i.test(mediaType(link));
   for (const link of [...alternates.filter(isHtml), ...alternates]) {
     const href = resolveLinkUrl(link.getAttribute('href'), baseOf(link, feedUrl));
     if (href) return href;
   }
   return undefined;
 }
+
+/** The `type` attribute without parameters, trimmed ("" when there is none). */
+const mediaType = (element: Element) => (element.getAttribute('type') ?? '').split(';')[0]!.trim();
 
 /** What an Atom text construct or content holds; `undefined` for out-of-line (`src`) or binary content. */
 function atomTextKind(element: Element): 'text' | 'html' | 'xhtml' | undefined {
@@ -462,12 +436,10 @@ function atomTextKind(element: Element): 'text' | 'html' | 'xhtml' | undefined {
 
 /** An Atom text construct (title, summary) as plain text. */
 function atomPlainText(element: Element | undefined): string {
-  if (!element) return '';
-  const kind = atomTextKind(element);
+  const kind = element && atomTextKind(element);
   if (kind === 'html') return htmlToPlainText(textOf(element));
-  if (kind === 'xhtml') return normalizeWhitespace(elementText(xhtmlWrapper(element)));
-  if (kind === 'text') return normalizeWhitespace(textOf(element));
-  return '';
+  if (kind === 'xhtml') return normalizeWhitespace(elementText(xhtmlWrapper(element!)));
+  return kind === 'text' ? normalizeWhitespace(textOf(element)) : '';
 }
 
 /** The `<div>` that wraps inline XHTML, or the element itself when a feed leaves it out. */
@@ -479,41 +451,26 @@ function xhtmlWrapper(element: Element): Element {
 }
 
 /** Inline XHTML content as an HTML string: the wrapper div's children, serialized. */
-function serializeXhtml(element: Element): string {
-  const serializer = new XMLSerializer();
-  return [...xhtmlWrapper(element).childNodes]
-    .map((node) => serializer.serializeToString(node))
-    .join('')
-    .replace(/\sxmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '');
-}
+const serializeXhtml = (element: Element) => serialize(xhtmlWrapper(element), () => true);
 
 // ---------------------------------------------------------------------------------------------
 // Shared by both formats
 
 /** The main image of an item or entry: an image enclosure, Media RSS content, a thumbnail, or an item-level `<image>`. */
-function readImage(item: Element, feedUrl: string | undefined, core: Namespaces): string | undefined {
+function readImage(item: Element, { namespaces: core, feedUrl }: ItemContext): string | undefined {
   const groups = children(item, 'group', mediaNs);
-  const mediaContents = [...children(item, 'content', mediaNs), ...groups.flatMap((group) => children(group, 'content', mediaNs))];
-  const candidates: [Element, string | null][] = [];
-  for (const enclosure of children(item, 'enclosure', core)) {
-    candidates.push([enclosure, isImage(enclosure.getAttribute('type'), undefined, enclosure.getAttribute('url')) ? enclosure.getAttribute('url') : null]);
-  }
-  for (const link of children(item, 'link', [ns.atom, ns.atom03])) {
-    if (link.getAttribute('rel')?.trim().toLowerCase() === 'enclosure') {
-      candidates.push([link, isImage(link.getAttribute('type'), undefined, link.getAttribute('href')) ? link.getAttribute('href') : null]);
-    }
-  }
-  for (const content of mediaContents) {
-    candidates.push([content, isImage(content.getAttribute('type'), content.getAttribute('medium'), content.getAttribute('url')) ? content.getAttribute('url') : null]);
-  }
-  for (const thumbnail of [item, ...groups, ...mediaContents].flatMap((parent) => children(parent, 'thumbnail', mediaNs))) {
-    candidates.push([thumbnail, thumbnail.getAttribute('url')]);
-  }
-  for (const image of children(item, 'image', core)) {
-    candidates.push([image, textOf(child(image, 'url', core) ?? image)]);
-  }
+  const mediaContents = [item, ...groups].flatMap((parent) => children(parent, 'content', mediaNs));
+  const candidates: [Element, string | null][] = [
+    ...children(item, 'enclosure', core).map((enclosure) => imageCandidate(enclosure, 'url')),
+    ...children(item, 'link', [ns.atom, ns.atom03])
+      .filter((link) => link.getAttribute('rel')?.trim().toLowerCase() === 'enclosure')
+      .map((link) => imageCandidate(link, 'href')),
+    ...mediaContents.map((content) => imageCandidate(content, 'url', content.getAttribute('medium'))),
+    ...[item, ...groups, ...mediaContents].flatMap((parent) => children(parent, 'thumbnail', mediaNs)).map((thumbnail): [Element, string | null] => [thumbnail, thumbnail.getAttribute('url')]),
+    ...children(item, 'image', core).map((image): [Element, string | null] => [image, textOf(child(image, 'url', core) ?? image)]),
+  ];
   for (const [element, url] of candidates) {
-    const resolved = url ? resolveImageUrl(url, baseOf(element, feedUrl)) : undefined;
+    const resolved = resolveImageUrl(url, baseOf(element, feedUrl));
     if (resolved) return resolved;
   }
   return undefined;
@@ -521,23 +478,39 @@ function readImage(item: Element, feedUrl: string | undefined, core: Namespaces)
 
 const imageExtension = /\.(?:jpe?g|png|gif|webp|avif|bmp|svg)$/i;
 
-/** An image by its MIME type, its Media RSS medium, or (when neither says otherwise) its file extension. */
-function isImage(type: string | null, medium: string | null | undefined, url: string | null): boolean {
-  const mime = type?.trim().toLowerCase();
-  if (mime) return mime.startsWith('image/');
+/**
+ * An element and the URL in its `attribute`, or `null` for one that is no image: an image by its
+ * MIME type, its Media RSS medium, or (when neither says otherwise) its file extension.
+ */
+function imageCandidate(element: Element, attribute: string, medium?: string | null): [Element, string | null] {
+  const url = element.getAttribute(attribute);
+  const mime = element.getAttribute('type')?.trim().toLowerCase();
   const kind = medium?.trim().toLowerCase();
-  if (kind) return kind === 'image';
-  return !!url && imageExtension.test(url.trim().replace(/[?#].*$/, ''));
+  const isImage = mime ? mime.startsWith('image/') : kind ? kind === 'image' : !!url && imageExtension.test(url.trim().replace(/[?#].*$/, ''));
+  return [element, isImage ? url : null];
 }
 
 /** Tags: trimmed, whitespace collapsed, empty ones dropped, duplicates removed (first kept). */
-function readTags(values: (string | null | undefined)[]): string[] {
+function readTags(values: (string | null)[]): string[] {
   const tags = values.map((value) => readText(normalizeWhitespace(value ?? ''))).filter((tag): tag is string => tag !== undefined);
   return [...new Set(tags)];
 }
 
-function languageAttribute(element: Element | undefined | null): string | undefined {
-  return element ? readLanguage(element.getAttributeNS(ns.xml, 'lang')) : undefined;
+/** An id made of what an item without one shows: its title and date. */
+const titleAndDate = (title: string | undefined, date: string | undefined) => readText([title, date].filter(Boolean).join(' '));
+
+function languageAttribute(element: Element | undefined): string | undefined {
+  return readLanguage(element?.getAttributeNS(ns.xml, 'lang'));
+}
+
+/** The `xml:base` values of an element and its ancestors, innermost first. */
+function xmlBases(element: Element): string[] {
+  const bases: string[] = [];
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const value = node.getAttributeNS(ns.xml, 'base');
+    if (value !== null) bases.push(value.trim());
+  }
+  return bases;
 }
 
 /**
@@ -545,21 +518,17 @@ function languageAttribute(element: Element | undefined | null): string | undefi
  * the outermost, starting from the feed's URL. A base that cannot be resolved is skipped.
  */
 function baseOf(element: Element, feedUrl: string | undefined): string | undefined {
-  const bases: string[] = [];
-  for (let node: Element | null = element; node; node = node.parentElement) {
-    const value = node.getAttributeNS(ns.xml, 'base');
-    if (value !== null) bases.push(value.trim());
-  }
-  let base = feedUrl;
-  for (let index = bases.length - 1; index >= 0; index--) {
+  return xmlBases(element).reduceRight((base, value) => {
     try {
-      base = new URL(bases[index]!, base).href;
+      return new URL(value, base).href;
     } catch {
-      // a relative xml:base without an absolute one above it, or garbage: keep the outer base
+      return base; // a relative xml:base without an absolute one above it, or garbage: keep the outer base
     }
-  }
-  return base;
+  }, feedUrl);
 }
+
+/** The link URL an element's text holds, resolved by its xml:base. */
+const linkOf = (element: Element | undefined, feedUrl: string | undefined) => element && resolveLinkUrl(textOf(element), baseOf(element, feedUrl));
 
 /**
  * Content HTML with its relative `href` and `src` made absolute, when an `xml:base` applies to it:
@@ -567,12 +536,9 @@ function baseOf(element: Element, feedUrl: string | undefined): string | undefin
  * one. Values that already have a scheme, and fragment-only links, are left as they are.
  */
 function withBase(html: string | undefined, element: Element, feedUrl: string | undefined): string | undefined {
-  if (!html) return html;
-  let hasBase = false;
-  for (let node: Element | null = element; node && !hasBase; node = node.parentElement) hasBase = node.hasAttributeNS(ns.xml, 'base');
-  const base = hasBase ? baseOf(element, feedUrl) : undefined;
+  const base = html && xmlBases(element).length ? baseOf(element, feedUrl) : undefined;
   if (!base) return html;
-  return html.replace(/<[a-zA-Z][^<>]*>/g, (tag) =>
+  return html!.replace(/<[a-zA-Z][^<>]*>/g, (tag) =>
     tag.replace(/(\s(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi, (match, prefix: string, double?: string, single?: string, bare?: string) => {
       const value = (double ?? single ?? bare ?? '').trim();
       if (!value || value.startsWith('#') || /^[a-z][a-z\d+.-]*:/i.test(value)) return match;
@@ -585,23 +551,28 @@ function withBase(html: string | undefined, element: Element, feedUrl: string | 
   );
 }
 
-function children(parent: Element, localName: string, namespaces: Namespaces): Element[] {
+/** The child elements of `parent` (none without one) with that local name in one of `namespaces`. */
+function children(parent: Element | undefined, localName: string, namespaces: Namespaces): Element[] {
   const found: Element[] = [];
-  for (let node = parent.firstElementChild; node; node = node.nextElementSibling) {
+  for (let node = parent?.firstElementChild; node; node = node.nextElementSibling) {
     if (node.localName === localName && namespaces.includes(node.namespaceURI)) found.push(node);
   }
   return found;
 }
 
-function child(parent: Element, localName: string, namespaces: Namespaces): Element | undefined {
-  for (let node = parent.firstElementChild; node; node = node.nextElementSibling) {
-    if (node.localName === localName && namespaces.includes(node.namespaceURI)) return node;
-  }
-  return undefined;
-}
+const child = (parent: Element | undefined, localName: string, namespaces: Namespaces): Element | undefined => children(parent, localName, namespaces)[0];
 
-function textOf(element: Element | undefined | null): string {
-  return element?.textContent ?? '';
+const textOf = (element: Element | undefined): string => element?.textContent ?? '';
+
+const childText = (parent: Element | undefined, localName: string, namespaces: Namespaces) => textOf(child(parent, localName, namespaces));
+
+/** The child nodes of `element` as HTML: those `serializeNode` accepts serialized, the others' text escaped. */
+function serialize(element: Element, serializeNode: (node: Node) => boolean): string {
+  const serializer = new XMLSerializer();
+  return [...element.childNodes]
+    .map((node) => (serializeNode(node) ? serializer.serializeToString(node) : escapeHtml(node.nodeValue ?? '')))
+    .join('')
+    .replace(/\sxmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '');
 }
 
 /**
@@ -609,13 +580,7 @@ function textOf(element: Element | undefined | null): string {
  * wants), or, when a feed put unescaped markup in it, that markup serialized.
  */
 function markupOf(element: Element | undefined): string {
-  if (!element) return '';
-  if (!element.firstElementChild) return element.textContent ?? '';
-  const serializer = new XMLSerializer();
-  return [...element.childNodes]
-    .map((node) => (node.nodeType === 1 ? serializer.serializeToString(node) : escapeHtml(node.nodeValue ?? '')))
-    .join('')
-    .replace(/\sxmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '');
+  return element?.firstElementChild ? serialize(element, (node) => node.nodeType === 1) : textOf(element);
 }
 
 function escapeHtml(text: string): string {
