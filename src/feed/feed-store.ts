@@ -115,7 +115,7 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
     timer = setTimeout(() => {
       timer = undefined;
       isHidden() || load(); // when hidden, resumed by the visibility listener
-    }, backoff);
+    }, Math.min(backoff, 2 ** 31 - 1)); // longer delays overflow and fire at once: a poll every millisecond
   }
 
   return {

@@ -92,6 +92,14 @@ describe('refresh, revalidation and the stored copy', () => {
     expect((await stats(name)).requests).to.equal(1, 'no poll for a widget that did not ask for one');
   });
 
+  it('takes a refresh longer than a timer can wait (~24.8 days) as a long wait, not as no wait', async () => {
+    const name = unique('long-refresh');
+    const element = track(mount(`/test-api/sequence/${name}?bodies=feeds/english.json`, { refresh: '3000000' }));
+    await settled(element);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await stats(name)).requests).to.equal(1);
+  });
+
   it('does not poll while the page is hidden, and catches up when it is visible', async () => {
     let visibility: DocumentVisibilityState = 'visible';
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
