@@ -165,6 +165,16 @@ describe('schemes and media features', () => {
         expect(getComputedStyle(link, '::after').content, `after "${link.textContent}"`).to.equal(`" (${href})"`);
       }
     });
+
+    it('a long list prints every post, the ones out of view too (no content-visibility: auto)', async () => {
+      const items = Array.from({ length: 30 }, (_, index) => ({ id: `${index}`, url: `https://example.org/${index}`, title: `Новость ${index}`, date_published: '2026-11-20T09:00:00Z' }));
+      const list = await loadedFixture<HTMLElement>(html`<recent-posts lang="ru" limit="30" .feed=${{ version: 'https://jsonfeed.org/version/1.1', items }}></recent-posts>`);
+      const posts = parts(list, 'item');
+      expect(posts).to.have.length(30);
+      if (CSS.supports('content-visibility', 'auto')) expect(getComputedStyle(posts[29]!).contentVisibility, 'on screen').to.equal('auto');
+      await emulateMedia({ media: 'print' });
+      expect(posts.map((post) => getComputedStyle(post).contentVisibility ?? 'visible')).to.deep.equal(posts.map(() => 'visible'));
+    });
   });
 
   describe('prefers-reduced-motion', () => {

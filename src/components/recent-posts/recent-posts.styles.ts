@@ -185,8 +185,8 @@ export const recentPostsStyles = css`
       break-inside: avoid;
     }
 
-    .long .post {
-      content-visibility: visible;
+    .long:not(.cards) .post {
+      content-visibility: visible; /* as specific as the rule above, to win over it */
     }
   }
 `;
