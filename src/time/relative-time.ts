@@ -124,26 +124,17 @@ type CalendarParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'seco
 // thousand dates would evict them.
 const partsCache = new Map<string, CalendarParts>();
 
-/**
- * The calendar date and clock time of `timestamp` in the time zone, as numbers; read from Date's
- * own local fields when no time zone is given.
- */
+/** The calendar date and clock time of `timestamp` in the time zone (the visitor's by default), as numbers. */
 function calendarParts(timestamp: number, timeZone?: string): CalendarParts {
   const key = `${timeZone} ${timestamp}`;
   let parts = partsCache.get(key);
   if (!parts) {
     if (partsCache.size > 4000) partsCache.clear();
-    if (timeZone) {
-      const fields: Record<string, number> = {};
-      const numeric = 'numeric';
-      const format = dateTimeFormat('en-US', { year: numeric, month: numeric, day: numeric, hour: numeric, minute: numeric, second: numeric, hourCycle: 'h23' }, timeZone);
-      for (const { type, value } of format.formatToParts(timestamp)) fields[type] = +value;
-      parts = fields as unknown as CalendarParts;
-    } else {
-      const date = new Date(timestamp);
-      parts = { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate(), hour: date.getHours(), minute: date.getMinutes(), second: date.getSeconds() };
-    }
-    partsCache.set(key, parts);
+    const fields: Record<string, number> = {};
+    const numeric = 'numeric';
+    const format = dateTimeFormat('en-US', { year: numeric, month: numeric, day: numeric, hour: numeric, minute: numeric, second: numeric, hourCycle: 'h23' }, timeZone);
+    for (const { type, value } of format.formatToParts(timestamp)) fields[type] = +value;
+    partsCache.set(key, (parts = fields as CalendarParts));
   }
   return parts;
 }
