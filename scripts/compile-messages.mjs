@@ -5,7 +5,8 @@
 //
 // Each locale is also written in two parts that the CDN build loads separately, so a page fetches
 // only the words it prints: `<locale>.core.ts` (the widgets' UI words) and `<locale>.time.ts` (the
-// relative-time and date messages, needed only where the browser's Intl lacks the language). A
+// relative-time and date messages, needed only where the browser's Intl lacks the language); a core
+// part other than English's is only the list of its messages, in the order of the English keys. A
 // message made only of text and `{name}` arguments is written as that text, which is both smaller
 // and formatted without intl-messageformat; plural and select messages are written in a terse ICU
 // syntax (see `terse` below), read back into ASTs only when intl-messageformat is loaded.
@@ -142,21 +143,27 @@ const compact = (ast, where) => {
   }
   return [text];
 };
+// A core part other than English's is the list of its messages in the order of the English core's
+// keys (sorted here, and kept in that order by the object English's is): English's core is in every
+// bundle with its keys, so the other locales' need not repeat them. Time parts keep their keys, which
+// no bundle has.
 for (const [locale, asts] of compiled) {
   for (const part of ['core', 'time']) {
     const messages = Object.fromEntries(Object.entries(asts).filter(([key]) => timeKeys.has(key) === (part === 'time')).map(([key, ast]) => [key, compact(ast, `${locale}: "${key}"`)]));
+    const asList = part === 'core' && locale !== reference;
     writeFileSync(
       new URL(`${locale}.${part}.ts`, outputDir),
-      `${header}import type { CatalogPart } from '../catalog-types.js';\n\nconst part: CatalogPart = ${JSON.stringify(messages)};\nexport default part;\n`,
+      `${header}import type { ${asList ? 'Message' : 'CatalogPart'} } from '../catalog-types.js';\n\n` +
+        `const part: ${asList ? 'Message[]' : 'CatalogPart'} = ${JSON.stringify(asList ? Object.values(messages) : messages)};\nexport default part;\n`,
     );
   }
 }
 writeFileSync(
   new URL('parts.ts', outputDir),
-  `${header}import type { CatalogPart } from '../catalog-types.js';\n\n` +
-    `type PartModule = () => Promise<{ default: CatalogPart }>;\n\n` +
+  `${header}import type { CatalogPart, Message } from '../catalog-types.js';\n\n` +
+    `type PartModule<T> = () => Promise<{ default: T }>;\n\n` +
     `/**\n * Each shipped locale's catalog parts, [core, time], as separate chunks of the CDN build (literal\n * paths, so bundlers see them). English's core is bundled with src/i18n/messages.ts instead.\n */\n` +
-    `export const catalogParts: Record<string, [core: PartModule | null, time: PartModule]> = {\n` +
+    `export const catalogParts: Record<string, [core: PartModule<Message[]> | null, time: PartModule<CatalogPart>]> = {\n` +
     [...compiled.keys()]
       .map((locale) => `  ${JSON.stringify(locale)}: [${locale === reference ? 'null' : `() => import('./${locale}.core.js')`}, () => import('./${locale}.time.js')],`)
       .join('\n') +

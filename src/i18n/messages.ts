@@ -33,6 +33,9 @@ const catalogListeners = new Set<() => void>();
 let compile: typeof Compile | undefined;
 let formatterLoad: Promise<void> | undefined;
 
+/** The keys of a shipped core part that is a list of messages (every one but English's), in order. */
+const coreKeys = Object.keys(englishCore);
+
 addPart(fallbackLocale, englishCore);
 
 /** The locales a catalog exists for, such as `en` and `ru` (loaded or not). */
@@ -76,10 +79,9 @@ function loadPart(locale: string, part: CatalogPartName): Promise<void> | true |
   return partStates.get(key);
 }
 
-function addPart(locale: string, part: CatalogPart, override = true): void {
+function addPart(locale: string, part: CatalogPart | Message[], override = true): void {
   const catalog = catalogs.get(locale) ?? {};
-  for (const key in part) {
-    const message = part[key]!;
+  for (const [key, message] of Array.isArray(part) ? part.map((message, index) => [coreKeys[index]!, message] as const) : Object.entries(part)) {
     if (override || !catalog[key])
       catalog[key] =
         typeof message == 'string'

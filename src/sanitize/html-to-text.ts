@@ -5,8 +5,8 @@
  */
 import { inertHtml } from './trusted-types.js';
 
-const blockBoundary = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|H[1-6]|HEADER|HR|LI|OL|P|PRE|SECTION|TABLE|TD|TH|TR|UL)$/;
-const skipped = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|IFRAME|OBJECT|SVG|MATH|HEAD|TITLE)$/i;
+const skipped = 'script,style,template,noscript,iframe,object,svg,math,head,title';
+const blocks = 'address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figure,footer,h1,h2,h3,h4,h5,h6,header,hr,li,ol,p,pre,section,table,td,th,tr,ul';
 
 export function htmlToText(html: string): string {
   let body: HTMLElement;
@@ -16,18 +16,10 @@ export function htmlToText(html: string): string {
     // Trusted Types refused the parse (policy not allowed by the page): fall back to tag stripping.
     return html.replace(/<[^>]*>/g, ' ');
   }
-  // Depth-first with an explicit stack, not recursion: a hostile feed can nest elements deeper than
-  // the call stack. A block element adds a space where it opens and where it closes (the 0 it leaves
-  // on the stack).
-  const stack: (Node | 0)[] = [body];
-  let text = '';
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (!node || node.nodeType == 3 /* text */) text += node ? node.nodeValue : ' ';
-    else if (node.nodeType == 1 /* element */ && (node == body || !skipped.test(node.nodeName))) {
-      if (blockBoundary.test(node.nodeName)) (text += ' '), stack.push(0);
-      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
-    }
-  }
-  return text;
+  // The document is ours to change. Native calls, no recursion here: a hostile feed can nest
+  // elements deeper than the call stack.
+  for (const element of body.querySelectorAll(skipped)) element.remove();
+  // A block is a space where it opens and where it closes.
+  for (const element of body.querySelectorAll(blocks)) element.before(' '), element.after(' ');
+  return body.textContent!;
 }

@@ -6,6 +6,8 @@
  * code points kept together with their combining marks and joiners, and whitespace as word breaks.
  * No DOM.
  */
+import { boundedCache, memoize } from '../time/intl-cache.js';
+
 const ellipsis = '…';
 
 /** Collapses runs of whitespace (newlines from HTML, tabs) into single spaces. */
@@ -15,30 +17,16 @@ export function normalizeWhitespace(text: string): string {
 }
 
 // The shared clock re-renders every widget when a time changes: excerpts must not be cut again each
-// time. Results are kept for the latest texts (bounded), and segmenters per locale, since creating
-// an Intl.Segmenter costs far more than using one.
-const maxCachedExcerpts = 2000;
-const excerpts = new Map<string, string>();
-const segmenters = new Map<string, Intl.Segmenter>();
+// time. Results are kept for the latest texts (bounded), and segmenters with the Intl formatters,
+// since creating an Intl.Segmenter costs far more than using one.
+const cachedExcerpt = boundedCache<string>(2000);
 
-function segmenter(locale: string | undefined, granularity: 'grapheme' | 'word'): Intl.Segmenter {
-  const key = `${locale}\u0000${granularity}`;
-  let found = segmenters.get(key);
-  if (!found) segmenters.set(key, (found = new Intl.Segmenter(locale, { granularity })));
-  return found;
-}
+const segmenter = (locale: string | undefined, granularity: 'grapheme' | 'word'): Intl.Segmenter =>
+  memoize(`s${granularity} ${locale}`, () => new Intl.Segmenter(locale, { granularity }));
 
 /** Returns `text` (whitespace-normalized) if it fits in `maxLength` graphemes, else a cut version ending in "…". */
-export function cutExcerpt(text: string, maxLength: number, locale?: string): string {
-  const key = `${locale}\u0000${maxLength}\u0000${text}`;
-  let excerpt = excerpts.get(key);
-  if (excerpt === undefined) {
-    excerpt = cutNow(text, maxLength, locale);
-    if (excerpts.size >= maxCachedExcerpts) excerpts.delete(excerpts.keys().next().value!);
-    excerpts.set(key, excerpt);
-  }
-  return excerpt;
-}
+export const cutExcerpt = (text: string, maxLength: number, locale?: string): string =>
+  cachedExcerpt(`${locale}\u0000${maxLength}\u0000${text}`, () => cutNow(text, maxLength, locale));
 
 function cutNow(text: string, maxLength: number, locale?: string): string {
   const normalized = normalizeWhitespace(text);
@@ -46,15 +34,13 @@ function cutNow(text: string, maxLength: number, locale?: string): string {
   const graphemes = splitGraphemes(normalized, locale);
   if (graphemes.length <= limit) return normalized;
 
-  // Room for the text itself: the ellipsis takes one grapheme of the budget.
-  const room = limit - ellipsis.length;
-  const head = graphemes.slice(0, room + 1).join('');
-  const boundary = lastWordBoundary(normalized, head, room, graphemes, locale);
-  let cut = boundary > 0 ? head.slice(0, boundary) : graphemes.slice(0, room).join('');
+  // The graphemes that fit: the ellipsis takes one of the budget.
+  const fitting = graphemes.slice(0, limit - 1).join('');
+  const boundary = lastWordBoundary(normalized, fitting.length, locale);
   // Trailing spaces, dashes, opening brackets and quotes, clause punctuation and full stops look
   // wrong before "…" ("word, …", "文章は、…", "المدينة،…", "инициатив.…"); "?" and "!" stay.
-  cut = cut.replace(/[\s,;:."\p{Pd}\p{Ps}\p{Pi}、，；،؛。…]+$/u, '');
-  return cut ? cut + ellipsis : graphemes.slice(0, room).join('') + ellipsis;
+  const cut = (boundary ? fitting.slice(0, boundary) : fitting).replace(/[\s,;:."\p{Pd}\p{Ps}\p{Pi}、，；،؛。…]+$/u, '');
+  return (cut || fitting) + ellipsis;
 }
 
 function splitGraphemes(text: string, locale?: string): string[] {
@@ -66,26 +52,22 @@ function splitGraphemes(text: string, locale?: string): string[] {
 }
 
 /**
- * The UTF-16 offset in `head` of the last word boundary that keeps at most `room` graphemes before
- * it, or 0 when the only word runs past the limit. `head` holds one grapheme more than the room,
- * so a word that ends exactly at the limit is recognised as whole. Words are found in the whole
- * `text`: segmented cut short, a run of Thai or Chinese splits into other dictionary words, and
- * the cut could fall inside a real word ("…ช่องว่างระ…", "中文" cut to "中").
+ * The UTF-16 offset in `text` of the last word boundary at or before `room` (the end of the
+ * graphemes that fit), or 0 when the only word runs past it. Words are found in the whole `text`:
+ * segmented cut short, a run of Thai or Chinese splits into other dictionary words, and the cut
+ * could fall inside a real word ("…ช่องว่างระ…", "中文" cut to "中").
  */
-function lastWordBoundary(text: string, head: string, room: number, graphemes: string[], locale?: string): number {
-  const roomOffset = graphemes.slice(0, room).join('').length;
+function lastWordBoundary(text: string, room: number, locale?: string): number {
   if (typeof Intl.Segmenter === 'function') {
     let boundary = 0;
     for (const { index, segment, isWordLike } of segmenter(locale, 'word').segment(text)) {
       const end = index + segment.length;
       // A word-like segment that reaches past the room is cut: stop before it.
-      if (end > roomOffset) break;
+      if (end > room) break;
       if (isWordLike || /\S/u.test(segment)) boundary = end;
     }
     return boundary;
   }
-  const withinRoom = head.slice(0, roomOffset);
-  if (/\s/u.test(head.charAt(roomOffset)) || head.length === roomOffset) return withinRoom.length;
-  const lastSpace = withinRoom.search(/\s\S*$/u);
-  return lastSpace > 0 ? lastSpace : 0;
+  // Older engines: the room's end if a space follows it, else the last space in the room.
+  return /\s/u.test(text.charAt(room)) ? room : Math.max(0, text.slice(0, room).search(/\s\S*$/u));
 }

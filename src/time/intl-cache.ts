@@ -6,18 +6,26 @@
  * (kind, locale, options) is kept. The cache is bounded: a page that cycles through many locales or
  * time zones drops the oldest entries instead of growing without limit.
  */
-const cache = new Map<string, any>();
 
-/** The value cached under `key`, made by `create` the first time (`undefined` is never cached). */
-export function memoize<T>(key: string, create: () => T): T {
-  let value: T | undefined = cache.get(key);
-  if (value === undefined) {
-    value = create();
-    if (cache.size > 63) cache.delete(cache.keys().next().value!);
-    cache.set(key, value);
-  }
-  return value;
+/**
+ * A function that remembers up to `limit` values by key, made by `create` the first time (`undefined`
+ * is never remembered); when full, the oldest is dropped.
+ */
+export function boundedCache<T>(limit: number): (key: string, create: () => T) => T {
+  const values = new Map<string, T>();
+  return (key, create) => {
+    let value = values.get(key);
+    if (value === undefined) {
+      value = create();
+      if (values.size >= limit) values.delete(values.keys().next().value!);
+      values.set(key, value);
+    }
+    return value;
+  };
 }
+
+/** The formatters, and the verdicts on them (see intl-support.ts). */
+export const memoize: <T>(key: string, create: () => T) => T = boundedCache<any>(64);
 
 /** The relative-time formatter of the widgets: long words, "yesterday" rather than "1 day ago". */
 export const relativeTimeFormat = (locale: string): Intl.RelativeTimeFormat =>

@@ -14,7 +14,7 @@
  * still reads "2 сағат бұрын", never "-2 h" or English.
  */
 import { formatMessage, type MessageKey } from '../i18n/messages.js';
-import { dateTimeFormat, relativeTimeFormat } from './intl-cache.js';
+import { boundedCache, dateTimeFormat, relativeTimeFormat } from './intl-cache.js';
 import { intlSpeaksDates, intlSpeaksRelativeTime } from './intl-support.js';
 
 const minute = 60_000;
@@ -120,33 +120,19 @@ type CalendarParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'seco
 
 // Calendar fields are asked for the same moments again and again (the page's "now" for every story,
 // each story's date at every render and clock tick), and formatToParts is the slowest call on the
-// way, so they are remembered. Not in intl-cache's memoize: it holds 64 formatters, and a page's
-// thousand dates would evict them.
-const partsCache = new Map<string, CalendarParts>();
+// way, so they are remembered. Not with the formatters: those are 64, and a page's thousand dates
+// would evict them.
+const cachedParts = boundedCache<CalendarParts>(4000);
 
-/**
- * The calendar date and clock time of `timestamp` in the time zone, as numbers; read from Date's
- * own local fields when no time zone is given.
- */
-function calendarParts(timestamp: number, timeZone?: string): CalendarParts {
-  const key = `${timeZone} ${timestamp}`;
-  let parts = partsCache.get(key);
-  if (!parts) {
-    if (partsCache.size > 4000) partsCache.clear();
-    if (timeZone) {
-      const fields: Record<string, number> = {};
-      const numeric = 'numeric';
-      const format = dateTimeFormat('en-US', { year: numeric, month: numeric, day: numeric, hour: numeric, minute: numeric, second: numeric, hourCycle: 'h23' }, timeZone);
-      for (const { type, value } of format.formatToParts(timestamp)) fields[type] = +value;
-      parts = fields as unknown as CalendarParts;
-    } else {
-      const date = new Date(timestamp);
-      parts = { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate(), hour: date.getHours(), minute: date.getMinutes(), second: date.getSeconds() };
-    }
-    partsCache.set(key, parts);
-  }
-  return parts;
-}
+/** The calendar date and clock time of `timestamp` in the time zone (the visitor's by default), as numbers. */
+const calendarParts = (timestamp: number, timeZone?: string): CalendarParts =>
+  cachedParts(`${timeZone} ${timestamp}`, () => {
+    const fields: Record<string, number> = {};
+    const numeric = 'numeric';
+    const format = dateTimeFormat('en-US', { year: numeric, month: numeric, day: numeric, hour: numeric, minute: numeric, second: numeric, hourCycle: 'h23' }, timeZone);
+    for (const { type, value } of format.formatToParts(timestamp)) fields[type] = +value;
+    return fields as CalendarParts;
+  });
 
 /** Days since the epoch of the calendar day of `timestamp` in the time zone. */
 function dayNumber(timestamp: number, timeZone?: string): number {

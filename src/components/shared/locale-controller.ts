@@ -48,21 +48,17 @@ function inheritedValues(element: Element, attribute: string): string[] {
   return values;
 }
 
-/** The value of `attribute` on `element` or its closest ancestor that has it, crossing shadow roots. */
-export const inheritedAttribute = (element: Element, attribute: string): string | undefined => inheritedValues(element, attribute)[0];
-
 /**
- * The locale (by `lang`, then `languages`), direction and time zone that `read` gives, reading the
- * `lang`, `dir` and `time-zone` attributes.
+ * The locale (the first of the `lang` candidates a catalog exists for), direction (none where `dir`
+ * is set) and time zone (`zone` if it is an IANA zone).
  */
-function resolve(read: (attribute: string) => string | null | undefined, languages: readonly string[] = []) {
-  const locale = matchLocale([read('lang'), ...languages], availableLocales());
+function resolve(langs: (string | null | undefined)[], dir: string | null | undefined, zone: string | null | undefined) {
+  const locale = matchLocale(langs, availableLocales());
   let timeZone: string | undefined;
   try {
-    const zone = read('time-zone');
     if (zone) timeZone = dateTimeFormat('en', {}, zone).resolvedOptions().timeZone;
   } catch {} // not an IANA zone: the visitor's zone is better than an exception
-  return [locale, read('dir') ? undefined : localeDirection(locale), timeZone] as const;
+  return [locale, dir ? undefined : localeDirection(locale), timeZone] as const;
 }
 
 export class LocaleController implements ReactiveController {
@@ -106,16 +102,17 @@ export class LocaleController implements ReactiveController {
    * direction and time zone come from the element's own `lang`, `dir` and `time-zone` attributes.
    */
   resolveFromOwnAttributes(): void {
-    [this.value, this.direction, this.timeZone] = resolve((attribute) => this.#host.getAttribute(attribute));
+    const own = (attribute: string) => this.#host.getAttribute(attribute);
+    [this.value, this.direction, this.timeZone] = resolve([own('lang')], own('dir'), own('time-zone'));
   }
 
   /** Re-resolves everything; the host re-renders if something changed, or always when `force` is set. */
   refresh(force = false): void {
     const host = this.#host;
+    const inherited = (attribute: string) => inheritedValues(host, attribute);
     // The walk up reaches <html lang> for any connected widget, across shadow roots. Every `lang` on
     // the way is a candidate: one without a catalog (lang="pt-BR", "xx") falls through to the next.
-    const [lang, ...outerLangs] = inheritedValues(host, 'lang');
-    const resolved = resolve((attribute) => (attribute == 'lang' ? lang : inheritedAttribute(host, attribute)), [...outerLangs, ...(navigator.languages ?? [navigator.language])]);
+    const resolved = resolve([...inherited('lang'), ...(navigator.languages ?? [navigator.language])], inherited('dir')[0], inherited('time-zone')[0]);
     const locale = resolved[0];
     // Where the browser's Intl lacks the language, times come from the catalog's own messages.
     const parts: ('core' | 'time')[] =
