@@ -12,7 +12,8 @@ export function matchLocale(candidates: readonly (string | null | undefined)[], 
   for (const candidate of candidates) {
     try {
       // Throws for no tag and for what is not a BCP 47 tag (lang="russian"): that one is skipped.
-      const subtags = Intl.getCanonicalLocales(candidate!.trim())[0]!.split('-');
+      // Old CMS templates print POSIX locales (lang="ru_RU"): the underscore is read as a hyphen.
+      const subtags = Intl.getCanonicalLocales(candidate!.trim().replace(/_/g, '-'))[0]!.split('-');
       // Walk from the most to the least specific form: zh-Hant-TW, zh-Hant, zh.
       for (let length = subtags.length; length; length--) {
         const prefix = subtags.slice(0, length).join('-').toLowerCase();

@@ -146,6 +146,19 @@ describe('localization of the elements', () => {
     }
   });
 
+  it('speaks Russian in an old CMS template that prints lang="ru_RU" on the page', async () => {
+    const pageLang = document.documentElement.lang;
+    document.documentElement.lang = 'ru_RU';
+    try {
+      const element = await fixture<RecentPostsElement>(html`<recent-posts .feed=${feedWithAges([5])}></recent-posts>`);
+      await settle(element);
+      expect(part(element, 'heading')!.textContent).to.equal('Последние новости');
+      expect(texts(parts(element, 'time'))).to.deep.equal(['5 минут назад']);
+    } finally {
+      document.documentElement.lang = pageLang;
+    }
+  });
+
   it('speaks English throughout, times included, when its locale\'s words cannot be loaded (no chunks/ beside the bundle)', async () => {
     // Turkish: no other test of this file loads it.
     const shipped = catalogParts.tr;

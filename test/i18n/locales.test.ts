@@ -20,6 +20,12 @@ describe('matchLocale', () => {
     expect(matchLocale(['pt-BR', 'ru'], shipped)).to.equal('ru');
     expect(matchLocale(['zh-Hans-CN'], ['zh', 'en'])).to.equal('zh');
   });
+
+  it('reads the POSIX locales old CMS templates print (lang="ru_RU") as language tags', () => {
+    expect(matchLocale(['ru_RU'], shipped)).to.equal('ru');
+    expect(matchLocale(['de_DE', 'ru_RU'], shipped)).to.equal('ru');
+    expect(matchLocale(['zh_Hans_CN'], ['zh', 'en'])).to.equal('zh');
+  });
 });
 
 describe('message catalogs', () => {
