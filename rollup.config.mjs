@@ -76,8 +76,22 @@ const plugins = [
   litUsesOurTrustedTypesPolicy,
   // The css`` and html`` literals of our components: comments and indentation are bytes too.
   minifyTemplateLiterals({ include: ['dist/lib/**'] }),
-  terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: false } }),
 ];
+
+/**
+ * A classic script is decoded in the page's encoding when its server names no charset, as old servers
+ * do for static files: on a windows-1251 page, a UTF-8 "…" would read "вЂ¦". Written in ASCII, the
+ * bundle reads the same in every encoding (module scripts are always UTF-8, so only this one needs
+ * it). Non-ASCII characters can only be in string, template and regular expression literals, where
+ * \uXXXX is the same character (in a template, its cooked value, which is what lit reads); terser's
+ * ascii_only leaves template literals alone, hence this.
+ */
+const classicBundleInAscii = {
+  name: 'classic-bundle-in-ascii',
+  renderChunk: (code) => ({ code: code.replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`), map: null }),
+};
+
+const minify = { ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: false } };
 
 export default [
   {
@@ -86,7 +100,7 @@ export default [
     preserveEntrySignatures: false,
     // Chunk names carry a content hash, so a CDN can cache them forever; the entry keeps its name.
     output: { dir: 'dist', format: 'es', entryFileNames: 'news-widgets.js', chunkFileNames: 'chunks/[name]-[hash].js' },
-    plugins: [...plugins, recordChunkFiles],
+    plugins: [...plugins, terser(minify), recordChunkFiles],
   },
   {
     input: 'dist/lib/define.js',
@@ -99,6 +113,6 @@ export default [
       // while a classic script runs, deferred or not).
       intro: 'var newsWidgetsScriptUrl = document.currentScript && document.currentScript.src || document.baseURI;',
     },
-    plugins: [classicBundleFetchesLocaleData, ...plugins],
+    plugins: [classicBundleFetchesLocaleData, ...plugins, terser(minify), classicBundleInAscii],
   },
 ];

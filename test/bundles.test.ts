@@ -110,4 +110,13 @@ describe('what a page loads from the CDN module build', () => {
     // In Russian, not in the English the bundle carries.
     expect(page.querySelector('recent-posts')!.shadowRoot!.querySelector('time')!.textContent).to.match(/назад|вчера|\d{4}|[а-я]/);
   });
+
+  it('the classic bundle on an old windows-1251 page, served without a charset: its own characters read right (the "…" of excerpts)', async () => {
+    await scriptsLoadedBy('/test-api/cp1251-page', (page) => shadowParts(page, 'recent-posts', 'excerpt').length > 0);
+    const page = frame!.contentDocument!;
+    expect(page.characterSet, 'the page is decoded as windows-1251').to.equal('windows-1251');
+    const excerpts = [...shadowParts(page, 'recent-posts', 'excerpt')].map((excerpt) => excerpt.textContent!.trim());
+    expect(excerpts.filter((excerpt) => excerpt.endsWith('…')), 'excerpts cut with "…"').to.not.be.empty;
+    expect(excerpts.join('\n')).to.not.match(/вЂ|Ð|Ñ/);
+  });
 });

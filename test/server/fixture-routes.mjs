@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { STRICT_CSP } from '../../scripts/serve-demo.mjs';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 const MAX_DELAY_MS = 15000;
 
 /** Reads a file under test/fixtures/, or returns undefined for a missing or escaping path. */
@@ -34,6 +35,27 @@ const waiting = new Map();
 const releasedEarly = new Set();
 
 const routes = {
+  /**
+   * /test-api/cp1251-page: an old CMS page in windows-1251 (said in its HTTP header and
+   * its meta tag) with the classic bundle served as old servers serve static files, without a charset,
+   * so the browser decodes the script in the page's encoding. Its own text is ASCII.
+   */
+  'cp1251-page'(ctx) {
+    ctx.set('Content-Type', 'text/html; charset=windows-1251');
+    ctx.body = `<!doctype html><html lang="ru"><head><meta charset="windows-1251"><title>CMS</title>
+<script src="/test-api/js-without-charset/news-widgets.iife.js" defer></script></head>
+<body><recent-posts excerpt-length="60" src="/test/fixtures/feeds/municipal.ru.json"></recent-posts></body></html>`;
+  },
+
+  /** /test-api/js-without-charset/<path under dist/>: that built file as JavaScript with no charset in its Content-Type. */
+  async 'js-without-charset'(ctx, params) {
+    const file = resolve(distDir, params.join('/'));
+    const body = file.startsWith(distDir) ? await readFile(file).catch(() => undefined) : undefined;
+    if (!body) return routes.status(ctx, [404]);
+    ctx.set('Content-Type', 'text/javascript');
+    ctx.body = body;
+  },
+
   /** /test-api/status/<code>: that status, with a short HTML body. */
   status(ctx, [code]) {
     ctx.status = /^[2-5]\d\d$/.test(code) ? Number(code) : 400;
