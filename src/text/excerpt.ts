@@ -45,7 +45,9 @@ function cutNow(text: string, maxLength: number, locale?: string): string {
 
 function splitGraphemes(text: string, locale?: string): string[] {
   if (typeof Intl.Segmenter === 'function') {
-    return Array.from(segmenter(locale, 'grapheme').segment(text), (part) => part.segment);
+    // Spread, not Array.from: old CMS pages load libraries (MooTools, Prototype.js) that replace
+    // Array.from with one that ignores the mapping function and wraps what has no length.
+    return [...segmenter(locale, 'grapheme').segment(text)].map((part) => part.segment);
   }
   // Fallback: a code point plus any combining marks, variation selectors and ZWJ sequences after it.
   return text.match(/\P{M}(?:[\p{M}\u{FE00}-\u{FE0F}\u{1F3FB}-\u{1F3FF}]|\u200D\P{M}[\p{M}\u{FE0F}]*)*|\p{M}+/gu) ?? [];

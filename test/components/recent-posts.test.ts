@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import '../../src/define.js';
 import type { RecentPostsElement } from '../../src/index.js';
 import { loadedFixture, feedUrl, feedWithAges, fixtureNow, nextOutcome, part, parts, texts } from '../helpers.js';
+import { heldFeed } from '../a11y/a11y-helpers.js';
 
 describe('<recent-posts>', () => {
   let clock: sinon.SinonFakeTimers | undefined;
@@ -304,6 +305,34 @@ describe('<recent-posts> with a long feed', () => {
       expect(feedDatesFormatted, 'dates formatted').to.deep.equal(dates.slice(0, 5));
     } finally {
       spies.forEach((spy) => spy.restore());
+    }
+  });
+});
+
+describe('<recent-posts> on an old CMS page whose library replaced Array.from (MooTools, Prototype.js)', () => {
+  // MooTools 1.4's Array.from: no mapping function; what has no length is wrapped in an array.
+  const mooToolsArrayFrom = (item: unknown) =>
+    item == null ? [] : Array.isArray(item) ? item : typeof item != 'string' && typeof (item as ArrayLike<unknown>).length == 'number' ? Array.prototype.slice.call(item) : [item];
+  const nativeArrayFrom = Array.from;
+  beforeEach(() => ((Array as { from: unknown }).from = mooToolsArrayFrom));
+  afterEach(() => (Array.from = nativeArrayFrom));
+
+  it('still cuts excerpts cleanly with "…" and shows a skeleton of `limit` posts while loading', async () => {
+    const summary = 'Жители района получили новый сквер с детской площадкой и дорожками для прогулок.';
+    const feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', url: 'https://example.org/1', title: 'Новый сквер', summary, date_published: new Date().toISOString() }] };
+    const element = await fixture<RecentPostsElement>(html`<recent-posts lang="ru" excerpt-length="40" .feed=${feed}></recent-posts>`);
+    await element.updateComplete;
+    const excerpt = part(element, 'excerpt')!.textContent!.trim();
+    expect(excerpt).to.match(/^Жители района получили новый сквер.*…$/);
+    expect(excerpt.length).to.be.at.most(40);
+
+    const held = heldFeed('municipal.ru.json');
+    const loading = await fixture<RecentPostsElement>(html`<recent-posts lang="ru" limit="3" src=${held.url}></recent-posts>`);
+    try {
+      await loading.updateComplete;
+      expect(part(loading, 'skeleton')!.querySelectorAll('li')).to.have.length(3);
+    } finally {
+      await held.release();
     }
   });
 });

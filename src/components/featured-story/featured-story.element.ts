@@ -17,7 +17,7 @@ import { renderSanitizedHtml } from './server-body.js';
  * A sanitized body's nodes, or none when nothing in them would show (a post that only embeds a video
  * leaves empty tags once its frame is removed): the story's text or summary is shown instead.
  */
-const shownNodes = (body: DocumentFragment): Node[] => (body.textContent!.trim() || body.querySelector('img[src]') ? Array.from(body.childNodes) : []);
+const shownNodes = (body: DocumentFragment): Node[] => (body.textContent!.trim() || body.querySelector('img[src]') ? [...body.childNodes] : []);
 
 interface ShownStory {
   story: Story;

@@ -277,7 +277,7 @@ export class RecentPostsElement extends NewsElement {
       </div>
     </li>`;
     return html`<ul part="skeleton" aria-hidden="true">
-      ${Array.from({ length: count }, () => item)}
+      ${Array(count).fill(item) /* not Array.from, which old libraries replace (see excerpt.ts) */}
     </ul>`;
   }
 
