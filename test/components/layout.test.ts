@@ -564,3 +564,47 @@ describe('long lists', () => {
     expect(getComputedStyle(parts(cards, 'item')[59]!).contentVisibility ?? 'visible').to.not.equal('auto');
   });
 });
+
+describe('inside an old CMS content area', () => {
+  // What CMS templates set on their article text: a first-line indent (Russian typography), justified
+  // text, no wrapping (a <td nowrap>), capitals, spacing, italics, bold. All of it is inherited.
+  const contentArea =
+    'text-indent:3em; text-align:justify; white-space:nowrap; text-transform:uppercase; letter-spacing:4px; word-spacing:12px; font-style:italic; font-weight:700; text-shadow:1px 1px red; inline-size:400px';
+
+  it("does not inherit the page's paragraph styling into its titles, excerpts and times", async () => {
+    const page = await fixture<HTMLElement>(html`<div style=${contentArea}>
+      <recent-posts lang="ru" limit="2" src=${feedUrl('municipal.ru.json')}></recent-posts>
+      <featured-story lang="ru" src=${feedUrl('municipal.ru.json')}></featured-story>
+    </div>`);
+    const list = page.querySelector<RecentPostsElement>('recent-posts')!;
+    const story = page.querySelector<FeaturedStoryElement>('featured-story')!;
+    await Promise.all([list.updateComplete, story.updateComplete]);
+    const until = async (ready: () => boolean) => {
+      for (let wait = 0; !ready() && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    await until(() => parts(list, 'excerpt').length > 0 && !!part(story, 'body'));
+    const shown = [...parts(list, 'title'), ...parts(list, 'excerpt'), ...parts(list, 'time'), part(story, 'title')!, part(story, 'body')!];
+    for (const element of shown) {
+      const style = getComputedStyle(element);
+      const name = element.getAttribute('part');
+      expect(style.textIndent, `${name}: text-indent`).to.equal('0px');
+      expect(style.textAlign, `${name}: text-align`).to.be.oneOf(['start', 'left']);
+      if (name != 'time') expect(style.whiteSpace, `${name}: white-space`).to.equal('normal'); // times never wrap, by design
+      expect(style.textTransform, `${name}: text-transform`).to.equal('none');
+      expect(style.letterSpacing, `${name}: letter-spacing`).to.be.oneOf(['normal', '0px']);
+      expect(style.wordSpacing, `${name}: word-spacing`).to.equal('0px');
+      expect(style.fontStyle, `${name}: font-style`).to.equal('normal');
+      expect(style.textShadow, `${name}: text-shadow`).to.equal('none');
+    }
+    for (const excerpt of parts(list, 'excerpt')) expect(getComputedStyle(excerpt).fontWeight, 'excerpt weight').to.equal('400');
+  });
+
+  it('still takes what the page sets on the element itself', async () => {
+    const element = await loadedFixture<RecentPostsElement>(
+      html`<recent-posts lang="ru" limit="1" style="text-align:center; text-transform:uppercase" src=${feedUrl('municipal.ru.json')}></recent-posts>`,
+    );
+    const excerpt = getComputedStyle(part(element, 'excerpt')!);
+    expect(excerpt.textAlign).to.equal('center');
+    expect(excerpt.textTransform).to.equal('uppercase');
+  });
+});

@@ -57,6 +57,18 @@ export const sharedStyles = css`
     color: var(--_text-color);
     background: var(--_background);
     overflow-wrap: anywhere;
+    /* What a CMS content area sets for its article text (a first-line indent, justified text, no
+       wrapping in a nowrap table cell, capitals, spacing, italics) would be inherited by every title and
+       excerpt. Only the font and colour come from the page; set on the element itself, these still apply. */
+    text-align: start;
+    text-indent: 0;
+    white-space: normal;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    font-style: normal;
+    font-weight: normal;
+    text-shadow: none;
   }
 
   :host([hidden]) {
