@@ -608,3 +608,17 @@ describe('inside an old CMS content area', () => {
     expect(excerpt.textTransform).to.equal('uppercase');
   });
 });
+
+describe('in a box that takes its width from its content (README: a table cell without a width, a float)', () => {
+  for (const box of ['table', 'float'] as const) {
+    it(`${box}: contain-intrinsic-inline-size on the element gives it that width`, async () => {
+      const widget = html`<recent-posts lang="ru" limit="1" style="contain-intrinsic-inline-size:20em; font-size:16px" src=${feedUrl('municipal.ru.json')}></recent-posts>`;
+      const page = await fixture<HTMLElement>(
+        box == 'table' ? html`<table><tbody><tr><td>${widget}<p>коротко</p></td></tr></tbody></table>` : html`<div style="float:left">${widget}<p>коротко</p></div>`,
+      );
+      const element = page.querySelector<RecentPostsElement>('recent-posts')!;
+      await element.updateComplete;
+      expect(element.getBoundingClientRect().width).to.be.closeTo(320, 1);
+    });
+  }
+});
