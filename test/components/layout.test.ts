@@ -609,16 +609,59 @@ describe('inside an old CMS content area', () => {
   });
 });
 
-describe('in a box that takes its width from its content (README: a table cell without a width, a float)', () => {
-  for (const box of ['table', 'float'] as const) {
-    it(`${box}: contain-intrinsic-inline-size on the element gives it that width`, async () => {
-      const widget = html`<recent-posts lang="ru" limit="1" style="contain-intrinsic-inline-size:20em; font-size:16px" src=${feedUrl('municipal.ru.json')}></recent-posts>`;
-      const page = await fixture<HTMLElement>(
-        box == 'table' ? html`<table><tbody><tr><td>${widget}<p>коротко</p></td></tr></tbody></table>` : html`<div style="float:left">${widget}<p>коротко</p></div>`,
-      );
-      const element = page.querySelector<RecentPostsElement>('recent-posts')!;
-      await element.updateComplete;
-      expect(element.getBoundingClientRect().width).to.be.closeTo(320, 1);
+describe('in a box that takes its width from its content (a table cell without a width, a float, an inline-block, a flex item)', () => {
+  // The widget asks for 30em where its box is sized by its content (16px here: 480px), and takes no
+  // more than there is. When the size container was :host, it asked for nothing: 32px in a table cell.
+  const widgets = {
+    'recent-posts': (src: string, style = '') => html`<recent-posts lang="ru" limit="1" style="font-size:16px; ${style}" src=${src}></recent-posts>`,
+    'featured-story': (src: string, style = '') => html`<featured-story lang="ru" style="font-size:16px; ${style}" src=${src}></featured-story>`,
+  };
+  const boxes = {
+    'a table cell': (widget: unknown) => html`<table><tbody><tr><td>${widget}<p>коротко</p></td></tr></tbody></table>`,
+    'a float': (widget: unknown) => html`<div style="float:left">${widget}<p>коротко</p></div>`,
+    'an inline-block': (widget: unknown) => html`<div style="display:inline-block">${widget}<p>коротко</p></div>`,
+    'a flex item': (widget: unknown) => html`<div style="display:flex; gap:1em">${widget}<p>коротко</p></div>`,
+    'an auto grid column': (widget: unknown) => html`<div style="display:grid; grid-template-columns:auto 1fr">${widget}<p>коротко</p></div>`,
+  };
+  for (const [name, widget] of Object.entries(widgets)) {
+    for (const [box, inBox] of Object.entries(boxes)) {
+      it(`<${name}> in ${box} with room is 30em wide, loading and loaded`, async () => {
+        const held = heldFeed('municipal.ru.json');
+        const page = await fixture<HTMLElement>(html`<div style="inline-size:900px">${inBox(widget(held.url))}</div>`);
+        const element = page.querySelector<RecentPostsElement | FeaturedStoryElement>(name)!;
+        await element.updateComplete;
+        expect(element.getBoundingClientRect().width, 'loading').to.be.closeTo(480, 1);
+        const loaded = loadedOf(element);
+        await held.release();
+        await loaded;
+        expect(element.getBoundingClientRect().width, 'loaded').to.be.closeTo(480, 1);
+        expect(part(element, 'title')!.getBoundingClientRect().width).to.be.greaterThan(200);
+      });
+    }
+
+    it(`<${name}> in a narrow box sized by its content takes its width, and widens no fixed-width table`, async () => {
+      const held = [heldFeed('municipal.ru.json'), heldFeed('municipal.ru.json')];
+      const page = await fixture<HTMLElement>(html`<div>
+        <div style="inline-size:200px"><div style="float:left">${widget(held[0].url)}</div></div>
+        <table style="inline-size:200px; table-layout:auto; border-spacing:0"><tbody><tr><td style="padding:0">${widget(held[1].url)}</td></tr></tbody></table>
+      </div>`);
+      const [inFloat, inTable] = page.querySelectorAll<RecentPostsElement | FeaturedStoryElement>(name);
+      const loaded = Promise.all([loadedOf(inFloat), loadedOf(inTable)]);
+      await Promise.all(held.map((feed) => feed.release()));
+      await loaded;
+      expect(inFloat.getBoundingClientRect().width).to.be.closeTo(200, 1);
+      expect(page.querySelector('table')!.getBoundingClientRect().width).to.be.closeTo(200, 1);
+      expect(inTable.getBoundingClientRect().width).to.be.closeTo(200, 1);
     });
   }
+
+  it('width set by the page wins over the 30em it asks for', async () => {
+    const held = heldFeed('municipal.ru.json');
+    const page = await fixture<HTMLElement>(html`<div style="inline-size:900px"><div style="float:left">${widgets['recent-posts'](held.url, 'inline-size:600px')}</div></div>`);
+    const element = page.querySelector<RecentPostsElement>('recent-posts')!;
+    const loaded = loadedOf(element);
+    await held.release();
+    await loaded;
+    expect(element.getBoundingClientRect().width).to.be.closeTo(600, 1);
+  });
 });

@@ -12,6 +12,7 @@ export const featuredStoryStyles = css`
 
   .stack {
     display: grid;
+    container: news-widget / inline-size;
   }
 
   /* The story and its skeleton share one cell: it is as tall as the taller of the two. */

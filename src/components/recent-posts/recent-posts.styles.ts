@@ -12,6 +12,10 @@ export const recentPostsStyles = css`
     --_post-gap: 0.25em;
   }
 
+  [part~='base'] {
+    container: news-widget / inline-size;
+  }
+
   /* A post's line budget. Declared on each post, below the section a container query changes line
      counts on, so those are the ones counted; the post's text box and its reserved size use it. The
      excerpt's block and the time's each include the gap before them: a layout without one of them
@@ -144,7 +148,8 @@ export const recentPostsStyles = css`
   /* A wide list reads better with its times at the end of the title's line, and needs fewer lines
      for the same words. The skeleton takes the same budget (without the time's own line). */
   @container news-widget (min-width: 48em) {
-    .list {
+    /* The list's children: the list section is the container, which its own query cannot style. */
+    .list > * {
       --_title-lines: var(--news-title-lines, 2);
       --_excerpt-lines: var(--news-excerpt-lines, 2);
     }

@@ -49,8 +49,6 @@ export const sharedStyles = css`
     --_excerpt-lines: var(--news-excerpt-lines, 3);
 
     display: block;
-    /* Layouts follow the width the widget is given, not the viewport's. */
-    container: news-widget / inline-size;
     font-family: var(--_font-family);
     font-size: var(--_font-size);
     line-height: var(--_line-height);
@@ -73,6 +71,19 @@ export const sharedStyles = css`
 
   :host([hidden]) {
     display: none;
+  }
+
+  /* Layouts follow the width the widget is given, not the viewport's: each widget's outermost box
+     inside is a size container (news-widget). Not :host: a container has no width of its own content,
+     so in a box that takes its width from its content (a table cell without a width, a float, an
+     inline-block, a flex or grid item sized by content) the widget collapsed to nothing. This empty
+     strut, outside the container, is what the widget asks for there instead: 30em if there is room,
+     shrinking to nothing where there is not (its grid track is minmax(0, 30em)), so a narrow
+     fixed-width table cell is not widened either. */
+  :host::before {
+    content: '';
+    display: grid;
+    grid-template-columns: minmax(0, 30em);
   }
 
   :host([theme='light']),
