@@ -119,4 +119,25 @@ describe('what a page loads from the CDN module build', () => {
     expect(excerpts.filter((excerpt) => excerpt.endsWith('…')), 'excerpts cut with "…"').to.not.be.empty;
     expect(excerpts.join('\n')).to.not.match(/вЂ|Ð|Ñ/);
   });
+
+  describe('when the CDN fails to deliver a chunk', () => {
+    it('the sanitizer: the story is shown all the same, with the text of its HTML body, and no error', async () => {
+      await scriptsLoadedBy('/test-api/without-chunk/sanitize-html/page.html?element=featured-story&feed=feeds/municipal.ru.json', (page) =>
+        Boolean(shadowParts(page, 'featured-story', 'body')[0]?.textContent?.trim() || shadowParts(page, 'featured-story', 'error').length),
+      );
+      const page = frame!.contentDocument!;
+      expect(shadowParts(page, 'featured-story', 'error'), 'no error state').to.have.length(0);
+      expect(shadowParts(page, 'featured-story', 'title')[0]!.textContent).to.contain('В Тестовске открыли новый мост');
+      const body = shadowParts(page, 'featured-story', 'body')[0]!;
+      expect(body.textContent).to.contain('Движение по мосту открыто в среду');
+      expect(body.querySelector('strong, blockquote'), 'text, never unsanitized HTML').to.equal(null);
+    });
+
+    it("a feed reader: the error says the server could not be reached, not that the address has no feed", async () => {
+      await scriptsLoadedBy('/test-api/without-chunk/markup-feed/page.html?element=recent-posts&feed=feeds/xml/rich.rss.xml', (page) => shadowParts(page, 'recent-posts', 'error-detail').length > 0);
+      const detail = shadowParts(frame!.contentDocument!, 'recent-posts', 'error-detail')[0]!.textContent!;
+      expect(detail).to.contain('Сервер новостей недоступен'); // ru.json errorNetwork
+      expect(detail).to.not.contain('нет ленты'); // ru.json errorFormat
+    });
+  });
 });

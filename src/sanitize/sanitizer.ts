@@ -12,12 +12,17 @@ let sanitizer: typeof sanitizeNow | undefined;
 let toString: ServerSanitizer | undefined;
 let loading: Promise<void> | undefined;
 
-/** Loads the sanitizer once per page; resolves when `sanitizeHtml` works. */
+/** Loads the sanitizer once per page; resolves when `sanitizeHtml` works. A failed load is tried again on the next call. */
 export function loadSanitizer(): Promise<void> {
-  loading ??= import('./sanitize-html.js').then((module) => {
-    sanitizer = module.sanitizeHtml;
-  });
-  return loading;
+  return (loading ??= import('./sanitize-html.js').then(
+    (module) => {
+      sanitizer = module.sanitizeHtml;
+    },
+    (reason) => {
+      loading = undefined;
+      throw reason;
+    },
+  ));
 }
 
 /**
@@ -26,7 +31,7 @@ export function loadSanitizer(): Promise<void> {
  */
 export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string, level?: number): DocumentFragment {
   if (sanitizer) return sanitizer(html, baseUrl, linkTarget, level);
-  void loadSanitizer();
+  loadSanitizer().catch(() => {}); // for the next story; the caller shows this one's text
   return document.createDocumentFragment();
 }
 

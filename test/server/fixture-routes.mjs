@@ -56,6 +56,25 @@ const routes = {
     ctx.body = body;
   },
 
+  /**
+   * /test-api/without-chunk/<chunk>/<path under dist/>: the CDN module build as a CDN that fails one
+   * chunk (503 for the chunk whose file name starts with "<chunk>-"), for pages that lose a part of
+   * the code. /test-api/without-chunk/<chunk>/page.html?element=<recent-posts|featured-story>&feed=<fixture path>
+   * is a Russian page with that element on that feed, loading the build from beside it.
+   */
+  async 'without-chunk'(ctx, [chunk, ...path], query) {
+    if (path.join('/') == 'page.html') {
+      const element = query.element == 'featured-story' ? 'featured-story' : 'recent-posts';
+      ctx.type = 'text/html';
+      ctx.body = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>CDN</title>
+<script type="module" src="news-widgets.js"></script></head>
+<body><${element} src="/test/fixtures/${encodeURI(String(query.feed ?? ''))}"></${element}></body></html>`;
+      return;
+    }
+    if (path.at(-1)?.startsWith(`${chunk}-`)) return routes.status(ctx, [503]);
+    return routes['js-without-charset'](ctx, path);
+  },
+
   /** /test-api/status/<code>: that status, with a short HTML body. */
   status(ctx, [code]) {
     ctx.status = /^[2-5]\d\d$/.test(code) ? Number(code) : 400;

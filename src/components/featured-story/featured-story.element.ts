@@ -103,9 +103,12 @@ export class FeaturedStoryElement extends NewsElement {
   /** The skeleton was shown: it stays (invisible) to hold its space, so the story's arrival moves nothing below. */
   #hadSkeleton = false;
 
-  /** A story with an HTML body is shown once the sanitizer is loaded (fetched only for such feeds). */
+  /**
+   * A story with an HTML body is shown once the sanitizer is loaded (fetched only for such feeds).
+   * If it cannot be loaded (the CDN failed), the story is shown all the same, with its text as body.
+   */
   protected override prepareFeed(feed: Feed): Promise<unknown> | undefined {
-    return feed.stories.some((story) => story.contentHtml) ? loadSanitizer() : undefined;
+    return feed.stories.some((story) => story.contentHtml) ? loadSanitizer().catch(() => {}) : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -217,9 +220,9 @@ export class FeaturedStoryElement extends NewsElement {
     </div>`;
   }
 
-  /** A text-only story's paragraphs (blank lines separate them), else its summary. */
+  /** A text-only story's paragraphs (blank lines separate them), else its summary, else the text of its HTML (no sanitizer). */
   #renderTextBody(story: Story) {
-    const text = story.contentText ?? story.summary ?? '';
+    const text = story.contentText ?? story.summary ?? storyPlainText(story);
     return text
       .split(/\n\s*\n/)
       .map((paragraph) => paragraph.trim())
