@@ -28,13 +28,14 @@ const litUsesOurTrustedTypesPolicy = {
 };
 
 /**
- * The classic bundle has all the widgets' code in it, but not the locale data a page does not use:
- * the catalog parts of each locale (and intl-messageformat, which only their plural messages need,
- * with the reader of their compact ICU text)
- * are fetched on demand from the module build's chunks, exactly as the module build does. Those chunks
- * import nothing, so a classic script can load them with import(); their URLs are resolved against
- * the classic script's own address, captured while it runs. The module build is built first and
- * records which chunk holds each module.
+ * The classic bundle has all the widgets' code in it, but not what a page may not use: the catalog
+ * parts of each locale (and intl-messageformat, which only their plural messages need, with the
+ * reader of their compact ICU text), the HTML sanitizer (DOMPurify: only a story with an HTML body
+ * needs it) and the charset decoder (only a feed not in UTF-8 JSON). Those are fetched on demand from
+ * the module build's chunks, exactly as the module build does. Those chunks import nothing, so a
+ * classic script can load them with import(); their URLs are resolved against the classic script's
+ * own address, captured while it runs. The module build is built first and records which chunk holds
+ * each module.
  */
 const chunkFileByModule = new Map();
 const recordChunkFiles = {
@@ -46,13 +47,17 @@ const recordChunkFiles = {
   },
 };
 const isLocaleData = (id) => /[\\/]i18n[\\/](compiled[\\/]\w+\.(core|time)|icu-format)\.js$/.test(id);
+const isFetchedCode = (id) => /[\\/](sanitize[\\/]sanitize-html|feed[\\/]decode)\.js$/.test(id);
 const classicBundleFetchesLocaleData = {
   name: 'classic-bundle-fetches-locale-data',
   async resolveId(source, importer, options) {
     if (!importer || !source.startsWith('.')) return null;
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-    if (!resolved || !isLocaleData(resolved.id) || resolved.id === importer) return null;
+    if (!resolved || !(isLocaleData(resolved.id) || isFetchedCode(resolved.id)) || resolved.id === importer) return null;
     const file = chunkFileByModule.get(resolved.id);
+    // A chunk that imports something from the module build's entry cannot be shared: keep it so.
+    // (With no module build before it, as in the benchmark's count of every module, all is bundled.)
+    if (!file && isFetchedCode(resolved.id) && chunkFileByModule.size) this.error(`${resolved.id} is no longer a chunk that imports nothing: the classic bundle cannot fetch it.`);
     if (!file) return null; // statically imported (English): bundled
     return { id: file, external: true };
   },

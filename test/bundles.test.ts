@@ -100,12 +100,12 @@ describe('what a page loads from the CDN module build', () => {
     ]);
   });
 
-  it('the classic bundle: all the code in one file, and only the Russian words fetched beside it', async () => {
+  it('the classic bundle: the widgets in one file, and only the Russian words and (for the HTML body) the sanitizer fetched beside it', async () => {
     const loaded = await scriptsLoadedBy(
       '/test/fixtures/pages/classic-bundle.html',
       (page) => shadowParts(page, 'recent-posts', 'item').length > 0 && (shadowParts(page, 'featured-story', 'body')[0]?.querySelector('blockquote') ?? null) !== null,
     );
-    expect(loaded).to.deep.equal(['news-widgets.iife.js', 'ru.core']);
+    expect(loaded).to.deep.equal(['news-widgets.iife.js', 'ru.core', 'sanitize-html']);
     const page = frame!.contentDocument!;
     // In Russian, not in the English the bundle carries.
     expect(page.querySelector('recent-posts')!.shadowRoot!.querySelector('time')!.textContent).to.match(/назад|вчера|\d{4}|[а-я]/);

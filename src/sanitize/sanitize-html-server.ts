@@ -6,6 +6,7 @@
  * keeps inserting nodes. A module of its own, so the browser's sanitizer chunk carries none of it.
  */
 import createDOMPurify from 'dompurify';
+import { resolveImageUrl, resolveLinkUrl } from '../feed/url.js';
 import { allowlist, applyRules } from './sanitize-rules.js';
 import { useServerSanitizer } from './sanitizer.js';
 
@@ -15,6 +16,6 @@ export function useServerWindow(serverWindow: object): void {
   useServerSanitizer((html, baseUrl, linkTarget, level) => {
     // The body element (null for a frameset page, of which nothing would be shown).
     const body = purifier.sanitize(html, { ...allowlist, RETURN_DOM: true }) as HTMLElement | null;
-    return body ? applyRules(body, baseUrl, linkTarget, level).innerHTML : '';
+    return body ? applyRules(body, { link: resolveLinkUrl, image: resolveImageUrl }, baseUrl, linkTarget, level).innerHTML : '';
   });
 }

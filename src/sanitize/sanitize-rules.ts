@@ -2,7 +2,17 @@
  * What the story-body sanitizer keeps, the same in the browser (sanitize-html.ts) and on a server
  * (sanitize-html-server.ts): DOMPurify's allowlist, and our rules for what it kept.
  */
-import { resolveImageUrl, resolveLinkUrl } from '../feed/url.js';
+import type { resolveImageUrl, resolveLinkUrl } from '../feed/url.js';
+
+/**
+ * The URL checks of feed/url.ts, passed in rather than imported: the browser's sanitizer chunk then
+ * imports nothing, so the classic bundle can fetch the same chunk instead of carrying DOMPurify, and
+ * the module build has no second copy of them.
+ */
+export interface UrlRules {
+  link: typeof resolveLinkUrl;
+  image: typeof resolveImageUrl;
+}
 
 /** DOMPurify's configuration. */
 export const allowlist = {
@@ -27,9 +37,9 @@ export const allowlist = {
  * when unsafe), links marked and opened in `linkTarget` when given, images lazy and with an `alt`,
  * and sub-headings nested below the story's title (see below).
  */
-export function applyRules<T extends ParentNode>(root: T, baseUrl?: string, linkTarget?: string, level?: number): T {
+export function applyRules<T extends ParentNode>(root: T, urls: UrlRules, baseUrl?: string, linkTarget?: string, level?: number): T {
   for (const link of root.querySelectorAll('a')) {
-    const href = resolveLinkUrl(link.getAttribute('href'), baseUrl);
+    const href = urls.link(link.getAttribute('href'), baseUrl);
     if (href) {
       link.setAttribute('href', href);
       link.setAttribute('rel', 'noopener noreferrer');
@@ -37,7 +47,7 @@ export function applyRules<T extends ParentNode>(root: T, baseUrl?: string, link
     } else link.removeAttribute('href');
   }
   for (const image of root.querySelectorAll('img')) {
-    const src = resolveImageUrl(image.getAttribute('src'), baseUrl);
+    const src = urls.image(image.getAttribute('src'), baseUrl);
     if (src) image.setAttribute('src', src);
     else image.removeAttribute('src');
     image.setAttribute('loading', 'lazy');

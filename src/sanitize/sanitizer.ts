@@ -4,7 +4,9 @@
  * `loadSanitizer()` before such a story is shown, so `sanitizeHtml` below is synchronous where it
  * is called (in `willUpdate`) and the body never appears late.
  */
+import { resolveImageUrl, resolveLinkUrl } from '../feed/url.js';
 import type { sanitizeHtml as sanitizeNow } from './sanitize-html.js';
+import { trustedTypesPolicy } from './trusted-types.js';
 
 type ServerSanitizer = (html: string, baseUrl?: string, linkTarget?: string, level?: number) => string;
 
@@ -30,7 +32,7 @@ export function loadSanitizer(): Promise<void> {
  * is loaded, nothing: unsanitized HTML is never shown, and the caller shows the story's text.
  */
 export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string, level?: number): DocumentFragment {
-  if (sanitizer) return sanitizer(html, baseUrl, linkTarget, level);
+  if (sanitizer) return sanitizer(html, trustedTypesPolicy(), { link: resolveLinkUrl, image: resolveImageUrl }, baseUrl, linkTarget, level);
   loadSanitizer().catch(() => {}); // for the next story; the caller shows this one's text
   return document.createDocumentFragment();
 }

@@ -9,7 +9,7 @@
  * Pages with `require-trusted-types-for 'script'` allow this name, and "dompurify" for DOMPurify's
  * module-level default instance, in their CSP.
  */
-interface TrustedTypePolicyLike {
+export interface TrustedTypePolicyLike {
   createHTML(input: string): unknown;
   createScriptURL(input: string): unknown;
 }

@@ -1,6 +1,7 @@
 // The size budgets, measured by size-limit exactly as `npm run size` does (brotli, the files each
-// page loads; package.json "size-limit"). The budgets of the performance issue (12, 24 and 28 kB)
-// are not met yet, so `npm run size` fails and is not part of `npm test`. This test holds the
+// page loads; package.json "size-limit"). Of the budgets of the performance issue (12, 24 and 28 kB)
+// only the classic bundle's is met, so `npm run size` fails and is not part of `npm test`; the
+// classic bundle's figure below is under its budget, so this test enforces that one. This test holds the
 // line meanwhile: no change may make a page heavier than the figures below, which only ever go down
 // (lower them when a change saves bytes). Each is the page's size when it was last lowered plus
 // brotli's jitter (a renamed variable moves a page by ±30 B), so a real regression fails and a
@@ -15,7 +16,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 /** Bytes (brotli) no page may exceed today, in the order of package.json "size-limit". */
-const ratchet = [19_750, 32_220, 37_615];
+const ratchet = [19_750, 32_220, 27_390];
 
 test('no page loads more script than it did: the size ratchet below the issue budgets', async () => {
   // size-limit exits 1 while a budget is exceeded; its JSON report is complete either way.
@@ -29,5 +30,6 @@ test('no page loads more script than it did: the size ratchet below the issue bu
     const line = `${entry.name}: ${entry.size} B brotli (issue budget ${entry.sizeLimit} B, ratchet ${ratchet[index]} B)`;
     process.stdout.write(`${line}\n`);
     assert.ok(entry.size <= ratchet[index], `heavier than before: ${line}`);
+    if (ratchet[index] <= entry.sizeLimit) assert.ok(entry.size <= entry.sizeLimit, `over its budget: ${line}`);
   });
 });
