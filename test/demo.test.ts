@@ -199,4 +199,18 @@ describe('the demo page', () => {
     expect(feedRequests(page)).to.deep.equal(['news.en.json']); // only the feed it shows, once
     expect(errors).to.deep.equal([]);
   });
+
+  it('opens in Traditional Chinese from ?lang=zh-TW, as the widgets read that tag', async () => {
+    const page = await open('/demo/index.html?lang=zh-TW');
+    const times = await until(() => {
+      const found = shadowText(page, 'recent-posts', 'time');
+      return found.length === 6 && found;
+    }, 'six recent posts');
+    expect(page.documentElement.lang).to.equal('zh-Hant');
+    expect(page.querySelector<HTMLSelectElement>('.lang-switch select')!.value).to.equal('zh-Hant');
+    expect(shadowText(page, 'recent-posts', 'heading')).to.deep.equal(['最新消息']);
+    expect(shadowText(page, 'featured-story', 'label')).to.deep.equal(['今日焦點']);
+    expect(times).to.include('9 小時前');
+    expect(errors).to.deep.equal([]);
+  });
 });

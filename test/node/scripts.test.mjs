@@ -71,6 +71,9 @@ test('the demo news page hints the chunks its widgets import on load: the story\
     };
     assert.deepEqual(await hints(''), ['featured-story', 'ru.core', 'sanitize-html']);
     assert.deepEqual(await hints('?lang=kk-KZ'), ['featured-story', 'kk.core', 'sanitize-html']);
+    // Traditional Chinese by its script or its region, Simplified otherwise, as the widgets choose.
+    for (const lang of ['zh-Hant', 'zh-hant', 'zh-TW', 'zh_HK', 'zh-MO']) assert.deepEqual(await hints(`?lang=${lang}`), ['featured-story', 'zh-Hant.core', 'sanitize-html'], lang);
+    for (const lang of ['zh', 'zh-CN', 'zh-SG']) assert.deepEqual(await hints(`?lang=${lang}`), ['featured-story', 'zh.core', 'sanitize-html'], lang);
     assert.deepEqual(await hints('?lang=en'), ['featured-story', 'sanitize-html']); // English words are in the bundle
     assert.deepEqual(await hints('?lang=xx'), ['featured-story', 'ru.core', 'sanitize-html']); // demo.js shows Russian then
     assert.deepEqual(await hints('theming.html'), []);
