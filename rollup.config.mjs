@@ -46,7 +46,8 @@ const recordChunkFiles = {
     }
   },
 };
-const isLocaleData = (id) => /[\\/]i18n[\\/](compiled[\\/]\w+\.(core|time)|icu-format)\.js$/.test(id);
+// A locale's file name is its BCP 47 tag, hyphens included (zh-Hant.core.js).
+const isLocaleData = (id) => /[\\/]i18n[\\/](compiled[\\/][\w-]+\.(core|time)|icu-format)\.js$/.test(id);
 const isFetchedCode = (id) => /[\\/](sanitize[\\/]sanitize-html|feed[\\/]decode)\.js$/.test(id);
 const classicBundleFetchesLocaleData = {
   name: 'classic-bundle-fetches-locale-data',

@@ -72,16 +72,22 @@ const STRINGS = {
 
 const select = document.getElementById('lang-select');
 
-/** The languages on offer: the switch's options (ru, en, uk, …, ar, he). */
+/** The languages on offer: the switch's options (ru, en, uk, …, zh-Hant, ar, he). */
 const LANGUAGES = new Set([...select.options].map((option) => option.value));
+/** The options by their lowercase value, as ?lang= is read: `zh-hant` is `zh-Hant`. */
+const BY_LOWERCASE = new Map([...LANGUAGES].map((lang) => [lang.toLowerCase(), lang]));
 
 /** The language of the page's own text and of the feed: Russian for ru, English for the rest. */
 const pageLanguage = (lang) => (lang === 'ru' ? 'ru' : 'en');
 
-/** ?lang=kk, ?lang=KK and ?lang=kk-KZ all mean kk; anything else, the default. */
+/**
+ * ?lang=kk, ?lang=KK and ?lang=kk-KZ all mean kk; ?lang=zh-TW (HK, MO) means zh-Hant, as it does to
+ * the widgets (src/i18n/locale-match.ts); anything else, the default.
+ */
 function langFromUrl() {
   const wanted = new URL(location.href).searchParams.get('lang')?.toLowerCase() ?? '';
-  for (const lang of [wanted, wanted.split(/[-_]/)[0]]) if (LANGUAGES.has(lang)) return lang;
+  const traditional = /^zh[-_](tw|hk|mo)\b/.test(wanted) ? 'zh-hant' : '';
+  for (const lang of [wanted, traditional, wanted.split(/[-_]/)[0]]) if (BY_LOWERCASE.has(lang)) return BY_LOWERCASE.get(lang);
   return DEFAULT_LANG;
 }
 

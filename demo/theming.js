@@ -324,12 +324,17 @@ const htmlCode = document.getElementById('snippet-html');
 const cssCode = document.getElementById('snippet-css');
 const copyStatus = document.getElementById('copy-status');
 
-const LANGUAGES = new Set([...langSelect.options].map((option) => option.value).filter(Boolean));
+/** The shipped locales by their lowercase value, as ?lang= is read: `zh-hant` is `zh-Hant`. */
+const LANGUAGES = new Map([...langSelect.options].filter((option) => option.value).map((option) => [option.value.toLowerCase(), option.value]));
 
-/** ?lang=en: the English page; ?lang=ar (any other shipped locale): English, widgets in Arabic. */
+/**
+ * ?lang=en: the English page; ?lang=ar (any other shipped locale): English, widgets in Arabic;
+ * ?lang=zh-TW (HK, MO) means zh-Hant, as it does to the widgets (src/i18n/locale-match.ts).
+ */
 function readUrl() {
   const wanted = new URL(location.href).searchParams.get('lang')?.toLowerCase() ?? '';
-  const lang = [wanted, wanted.split(/[-_]/)[0]].find((candidate) => LANGUAGES.has(candidate)) ?? DEFAULT_LANG;
+  const traditional = /^zh[-_](tw|hk|mo)\b/.test(wanted) ? 'zh-hant' : '';
+  const lang = LANGUAGES.get([wanted, traditional, wanted.split(/[-_]/)[0]].find((candidate) => LANGUAGES.has(candidate))) ?? DEFAULT_LANG;
   const textLang = lang === 'ru' ? 'ru' : 'en';
   return { lang, textLang, widgetLang: lang === textLang ? '' : lang };
 }

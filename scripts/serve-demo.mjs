@@ -83,9 +83,12 @@ const BUNDLE_SCRIPT = '<script type="module" src="../dist/news-widgets.js"></scr
  */
 async function newsPageChunks(lang) {
   const chunks = await readdir(path.join(rootDir, 'dist', 'chunks')).catch(() => []);
-  const coreOf = (code) => chunks.find((name) => name.startsWith(`${code}.core-`) && name.endsWith('.js'));
+  // Chunk names keep the locale's case (zh-Hant.core-…); ?lang= is read in any case, and zh-TW
+  // (HK, MO) means zh-Hant, as demo.js reads it.
+  const coreOf = (code) => chunks.find((name) => name.toLowerCase().startsWith(`${code}.core-`) && name.endsWith('.js'));
   const wanted = lang?.toLowerCase() ?? '';
-  const code = [wanted, wanted.split(/[-_]/)[0]].find((candidate) => candidate === 'en' || coreOf(candidate)) ?? 'ru';
+  const traditional = /^zh[-_](tw|hk|mo)\b/.test(wanted) ? 'zh-hant' : '';
+  const code = [wanted, traditional, wanted.split(/[-_]/)[0]].find((candidate) => candidate === 'en' || (candidate && coreOf(candidate))) ?? 'ru';
   const named = (prefix) => chunks.find((name) => new RegExp(`^${prefix}-[\\w-]+\\.js$`).test(name));
   return [named('featured-story'), coreOf(code), named('sanitize-html')].filter(Boolean);
 }

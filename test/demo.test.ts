@@ -120,7 +120,8 @@ describe('the demo page', () => {
       ['it', 'it', 'Italiano'],
       ['pl', 'pl', 'Polski'],
       ['tr', 'tr', 'Türkçe'],
-      ['zh', 'zh', '中文'],
+      ['zh', 'zh', '简体中文'],
+      ['zh-Hant', 'zh-Hant', '繁體中文'],
       ['ja', 'ja', '日本語'],
       ['ar', 'ar', 'العربية'],
       ['he', 'he', 'עברית'],
@@ -196,6 +197,20 @@ describe('the demo page', () => {
     expect(page.defaultView!.getComputedStyle(page.querySelector('.page__title')!).direction).to.equal('ltr');
     expect(page.querySelector('.page__title')!.getAttribute('lang')).to.equal('en');
     expect(feedRequests(page)).to.deep.equal(['news.en.json']); // only the feed it shows, once
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('opens in Traditional Chinese from ?lang=zh-TW, as the widgets read that tag', async () => {
+    const page = await open('/demo/index.html?lang=zh-TW');
+    const times = await until(() => {
+      const found = shadowText(page, 'recent-posts', 'time');
+      return found.length === 6 && found;
+    }, 'six recent posts');
+    expect(page.documentElement.lang).to.equal('zh-Hant');
+    expect(page.querySelector<HTMLSelectElement>('.lang-switch select')!.value).to.equal('zh-Hant');
+    expect(shadowText(page, 'recent-posts', 'heading')).to.deep.equal(['最新消息']);
+    expect(shadowText(page, 'featured-story', 'label')).to.deep.equal(['今日焦點']);
+    expect(times).to.include('9 小時前');
     expect(errors).to.deep.equal([]);
   });
 });

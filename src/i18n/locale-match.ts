@@ -3,8 +3,9 @@
  *
  * The candidates come from the element (its `lang`, the closest `[lang]`, `<html lang>`, the browser's
  * languages); the first one a catalog exists for wins, exactly or by its language alone
- * (`ru-RU` -> `ru`). A candidate nothing matches is skipped, so a `de` page whose visitor's browser
- * is in Russian gets Russian rather than a mix. English is the last resort. No DOM here.
+ * (`ru-RU` -> `ru`), a Chinese one by its script first (`zh-TW` -> `zh-Hant`, `zh-CN` -> `zh`). A
+ * candidate nothing matches is skipped, so a `de` page whose visitor's browser is in Russian gets
+ * Russian rather than a mix. English is the last resort. No DOM here.
  */
 export const fallbackLocale = 'en';
 
@@ -19,6 +20,14 @@ export function matchLocale(candidates: readonly (string | null | undefined)[], 
         const prefix = subtags.slice(0, length).join('-').toLowerCase();
         const found = available.find((tag) => tag.toLowerCase() == prefix);
         if (found) return found;
+        // Chinese with a region but no script is written in the script of the region: Taiwan, Hong
+        // Kong and Macau write Traditional (CLDR likely subtags: zh-TW is zh-Hant-TW). So after
+        // zh-TW comes zh-Hant, then zh, whose Simplified words would sit beside Intl's Traditional
+        // times; an explicit script (zh-Hans-TW) is never replaced.
+        if (/^zh-(tw|hk|mo)$/.test(prefix)) {
+          subtags[1] = 'Hant';
+          length++; // the next round tries zh-Hant
+        }
       }
     } catch {}
   }

@@ -178,6 +178,44 @@ describe('localization of the elements', () => {
     }
   });
 
+  // Traditional Chinese pages (Taiwan, Hong Kong, Macau, or an explicit Hant script) get the
+  // Traditional words; Intl already writes their times in Traditional characters, so the Simplified
+  // catalog beside them would mix two scripts in one widget. Simplified pages keep Simplified words.
+  const simplifiedOnly = /[载无闻务连络试错损坏读该请检查时这户网]/;
+  const traditionalOnly = /[載無聞務連絡試錯損壞讀該請檢查時這戶網]/;
+  const chinese: [lang: string, locale: string, title: string, detail: string, retry: string][] = [
+    ['zh-TW', 'zh-Hant', '無法載入新聞。', '新聞摘要已損毀，無法讀取。', '重試'],
+    ['zh-HK', 'zh-Hant', '無法載入新聞。', '新聞摘要已損毀，無法讀取。', '重試'],
+    ['zh-Hant', 'zh-Hant', '無法載入新聞。', '新聞摘要已損毀，無法讀取。', '重試'],
+    ['zh-CN', 'zh', '无法加载新闻。', '新闻源已损坏，无法读取。', '重试'],
+    ['zh-Hans-TW', 'zh', '无法加载新闻。', '新闻源已损坏，无法读取。', '重试'],
+  ];
+  for (const [lang, locale, title, detail, retry] of chinese) {
+    it(`shows a feed error on a lang="${lang}" page in ${locale == 'zh' ? 'Simplified' : 'Traditional'} Chinese only`, async () => {
+      const warn = sinon.stub(console, 'warn');
+      try {
+        const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang=${lang} src=${feedUrl('truncated.json')}></recent-posts>`);
+        expect(part(element, 'base')!.lang).to.equal(locale);
+        expect(part(element, 'error-title')!.textContent).to.equal(title);
+        expect(part(element, 'error-detail')!.textContent).to.equal(detail);
+        expect(part(element, 'retry')!.textContent).to.equal(retry);
+        const shown = element.shadowRoot!.textContent!;
+        expect(shown).to.not.match(locale == 'zh' ? traditionalOnly : simplifiedOnly);
+      } finally {
+        warn.restore();
+      }
+    });
+  }
+
+  it('writes the words and the times of a zh-TW widget in Traditional characters alike', async () => {
+    clock = sinon.useFakeTimers({ now: fixtureNow, toFake: ['Date'] });
+    const element = await fixture<RecentPostsElement>(html`<recent-posts lang="zh-TW" .feed=${feedWithAges([5, 180])}></recent-posts>`);
+    await settle(element);
+    expect(part(element, 'heading')!.textContent).to.equal('最新消息');
+    expect(texts(parts(element, 'time'))).to.deep.equal(['5 分鐘前', '3 小時前']);
+    expect(element.shadowRoot!.textContent).to.not.match(simplifiedOnly);
+  });
+
   it('takes a heading or label of only spaces (a CMS field left blank) as empty: hidden, not a blank heading', async () => {
     const posts = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" heading="  " src=${feedUrl('english.json')}></recent-posts>`);
     expect(part(posts, 'heading')!.textContent).to.equal('Последние новости');

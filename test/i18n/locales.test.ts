@@ -21,6 +21,20 @@ describe('matchLocale', () => {
     expect(matchLocale(['zh-Hans-CN'], ['zh', 'en'])).to.equal('zh');
   });
 
+  it('gives Traditional Chinese tags the Traditional catalog and the others the Simplified one', () => {
+    const chinese = ['en', 'zh', 'zh-Hant'];
+    // A region that writes Traditional (CLDR likely subtags: zh-TW, zh-HK, zh-MO are zh-Hant-…).
+    for (const tag of ['zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh-Hant-TW', 'zh-Hant-HK', 'ZH-hk', 'zh_TW', 'zh-hant-cn'])
+      expect(matchLocale([tag], chinese), tag).to.equal('zh-Hant');
+    // Simplified regions and no region; an explicit script wins over the region.
+    for (const tag of ['zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-Hans-CN', 'zh-Hans-TW', 'zh-Hans-HK', 'zh_CN'])
+      expect(matchLocale([tag], chinese), tag).to.equal('zh');
+    // A catalog for the exact tag still wins; without a Traditional one, Chinese is Chinese.
+    expect(matchLocale(['zh-TW'], [...chinese, 'zh-TW'])).to.equal('zh-TW');
+    expect(matchLocale(['zh-TW'], ['en', 'zh'])).to.equal('zh');
+    expect(matchLocale(['zh-HK', 'ru'], ['en', 'ru'])).to.equal('ru');
+  });
+
   it('reads the POSIX locales old CMS templates print (lang="ru_RU") as language tags', () => {
     expect(matchLocale(['ru_RU'], shipped)).to.equal('ru');
     expect(matchLocale(['de_DE', 'ru_RU'], shipped)).to.equal('ru');
