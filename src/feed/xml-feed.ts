@@ -36,6 +36,8 @@ const ns = {
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
   content: 'http://purl.org/rss/1.0/modules/content/',
   dc: 'http://purl.org/dc/elements/1.1/',
+  yandex: 'http://news.yandex.ru',
+  turbo: 'http://turbo.yandex.ru',
   xml: 'http://www.w3.org/XML/1998/namespace',
   xhtml: 'http://www.w3.org/1999/xhtml',
 } as const;
@@ -266,7 +268,9 @@ function readRss(root: Element, feedUrl: string | undefined): Feed {
   };
 }
 
-const rssTitle = (item: Element, { namespaces }: ItemContext) => plainTitle(childText(item, 'title', namespaces));
+// A Turbo item may have no <title>: its page's title is the h1 in turbo:content's header.
+const rssTitle = (item: Element, context: ItemContext) =>
+  plainTitle(childText(item, 'title', context.namespaces) || (rssBodies(item, context).header.split(/<\/?h1\b[^<>]*>/i)[1] ?? ''));
 const rssDateText = (item: Element, { namespaces }: ItemContext) => readText(childText(item, 'pubDate', namespaces)) ?? readText(childText(item, 'date', [ns.dc]));
 
 /** The item's `link`, else its `guid` when that is a permalink (unless isPermaLink="false"; only an absolute one). */
@@ -276,34 +280,49 @@ function rssUrl(item: Element, { namespaces, feedUrl }: ItemContext): string | u
   return linkOf(child(item, 'link', namespaces), feedUrl) ?? (isPermalink ? linkOf(guid, feedUrl) : undefined);
 }
 
-/** An item's description and content:encoded, serialized once for both the summary and the body. */
+/** An item's summary and body, read together: the description is one or the other. Kept, as its markup is serialized once. */
 const rssBodyCache = new WeakMap<Element, ReturnType<typeof readRssBodies>>();
 function rssBodies(item: Element, context: ItemContext): ReturnType<typeof readRssBodies> {
   let bodies = rssBodyCache.get(item);
   if (!bodies) rssBodyCache.set(item, (bodies = readRssBodies(item, context)));
   return bodies;
 }
-function readRssBodies(item: Element, { namespaces }: ItemContext) {
+function readRssBodies(item: Element, { namespaces, feedUrl }: ItemContext) {
   const descriptionElement = child(item, 'description', namespaces);
-  const encodedElement = child(item, 'encoded', [ns.content]);
-  return { descriptionElement, description: readText(markupOf(descriptionElement)), encodedElement, encoded: readText(markupOf(encodedElement)) };
+  const description = readText(markupOf(descriptionElement));
+  // Yandex.News's yandex:full-text is meant as plain text, but some CMSs put (escaped) HTML in it.
+  const fullTextElement = child(item, 'full-text', [ns.yandex]);
+  const fullText = markupOf(fullTextElement);
+  const fullTextIsHtml = /<\/?[a-zA-Z][^<>]*>/.test(fullText);
+  const encodedElement = child(item, 'encoded', [ns.content]) ?? child(item, 'content', [ns.turbo]) ?? (fullTextIsHtml ? fullTextElement : undefined);
+  let html = markupOf(encodedElement);
+  let header = '';
+  // Turbo content opens with a <header>: the page's title, cover image and menu, which a widget shows itself (or not).
+  if (encodedElement?.namespaceURI === ns.turbo) html = html.replace(/^\s*<header[\s>][\s\S]*?<\/header>/i, (match) => ((header = match), ''));
+  const encoded = readText(html);
+  // One paragraph per line (CMSs write one per paragraph of the article; featured-story splits at
+  // blank lines), entities the CMS escaped twice ("&amp;nbsp;") decoded.
+  const text = encoded || fullTextIsHtml ? undefined : readText(fullText.split('\n').map((line) => normalizeWhitespace(decodeEntities(line))).filter(Boolean).join('\n\n'));
+  return {
+    header,
+    text,
+    // The description is the summary only when another element holds the body; otherwise it is the body.
+    summary: (encoded || text) && description ? readText(htmlToPlainText(description)) : undefined,
+    html: text ? undefined : withBase(encoded ?? description, (encoded ? encodedElement : descriptionElement)!, feedUrl),
+  };
 }
 
 /** An RSS item's fields beyond those its id is made of, read when first used (lazy-story.ts). */
 const rssStory = lazyStories<Element, ItemContext>({
   title: rssTitle,
   url: rssUrl,
-  // The description is the summary only when content:encoded holds the body; otherwise it is the body.
-  summary: (item, context) => {
-    const { description, encoded } = rssBodies(item, context);
-    return encoded && description ? readText(htmlToPlainText(description)) : undefined;
-  },
-  contentHtml: (item, context) => {
-    const { description, descriptionElement, encoded, encodedElement } = rssBodies(item, context);
-    return withBase(encoded ?? description, (encoded ? encodedElement : descriptionElement)!, context.feedUrl);
-  },
-  contentText: () => undefined,
-  image: readImage,
+  summary: (item, context) => rssBodies(item, context).summary,
+  contentHtml: (item, context) => rssBodies(item, context).html,
+  contentText: (item, context) => rssBodies(item, context).text,
+  // An enclosure or Media RSS image, else a Turbo page's cover (in turbo:content's header, which the body leaves out).
+  image: (item, context) =>
+    readImage(item, context) ??
+    resolveImageUrl(decodeEntities(/<img[^<>]*?\ssrc\s*=\s*["']?([^"'\s<>]+)/i.exec(rssBodies(item, context).header)?.[1] ?? ''), baseOf(item, context.feedUrl)),
   published: (item, context) => parseRfc822Date(rssDateText(item, context)!),
   modified: () => undefined,
   authors: (item, { namespaces, feedAuthors }) => {

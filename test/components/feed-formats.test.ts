@@ -1,4 +1,5 @@
 import { expect, html } from '@open-wc/testing';
+import sinon from 'sinon';
 import '../../src/define.js';
 import type { FeaturedStoryElement, RecentPostsElement } from '../../src/index.js';
 import { loadedFixture, part, parts, texts } from '../helpers.js';
@@ -35,6 +36,53 @@ describe('feed formats through the elements', () => {
     const links = parts(posts, 'link') as HTMLAnchorElement[];
     expect(links.length).to.be.greaterThan(0);
     for (const link of links) expect(link.getAttribute('href')).to.match(/^https?:\/\//);
+  });
+
+  it('shows a Yandex.News feed\'s yandex:full-text as the featured story\'s paragraphs, its description as the excerpt', async () => {
+    const src = '/test/fixtures/feeds/xml/yandex-news.rss.xml';
+    const story = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" src=${src}></featured-story>`);
+    expect(part(story, 'title')!.textContent!.trim()).to.equal('В Заречном отремонтируют мост через Сылву');
+    const paragraphs = texts([...part(story, 'body')!.querySelectorAll('p')]);
+    expect(paragraphs).to.have.length(4);
+    expect(paragraphs[0]).to.match(/^Ремонт моста через реку Сылву .* до конца мая 2027 года\.$/);
+    expect(paragraphs[1]).to.equal('Подрядчик «Дорстрой» заменит пролётное строение и перила.');
+    expect(paragraphs[3]).to.equal('Пешеходный переход сохранится.');
+    expect(part(story, 'author')!.textContent).to.equal('Пресс-служба администрации');
+    expect((part(story, 'image') as HTMLImageElement).src).to.equal('https://zarechny.example/upload/iblock/3f2/most.jpg');
+
+    const posts = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src=${src}></recent-posts>`);
+    expect(texts(parts(posts, 'excerpt'))).to.deep.equal([
+      'Ремонт моста начнётся 1 декабря и продлится до конца мая.',
+      'График приёма граждан главой города.',
+      '21 ноября с 9:00 до 17:00 не будет холодной воды на улице Садовой.',
+    ]);
+  });
+
+  it('shows a Yandex Turbo feed\'s turbo:content as the story body, sanitized like content:encoded', async () => {
+    const canary = sinon.spy();
+    (window as unknown as { newsCanary: () => void }).newsCanary = canary;
+    const src = '/test/fixtures/feeds/xml/turbo.rss.xml';
+    const school = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" src=${src}></featured-story>`);
+    expect(part(school, 'title')!.textContent!.trim()).to.equal('Новая школа откроется в\u00a0сентябре');
+    const body = part(school, 'body')!;
+    expect(body.querySelector('p')!.textContent).to.match(/^Строительство школы на 550 мест/);
+    expect(body.querySelector('figure img')!.getAttribute('src')).to.equal('https://rayon.example/upload/shkola-fasad.jpg');
+    // The Turbo header (title, cover, menu) is not repeated in the body.
+    expect(body.textContent).not.to.include('Главная');
+    expect(body.querySelector('img[src$="shkola-cover.jpg"]')).to.equal(null);
+
+    const yard = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" item-id="https://rayon.example/news/2026/11/19/dvor/" src=${src}></featured-story>`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(part(yard, 'title')!.textContent!.trim()).to.equal('Итоги конкурса «Лучший двор»');
+    expect(part(yard, 'body')!.textContent).to.include('Награждение — 25 ноября.');
+    expect(canary.called).to.equal(false);
+    for (const node of yard.shadowRoot!.querySelectorAll('*')) {
+      for (const attribute of node.attributes) {
+        expect(attribute.name, node.outerHTML).to.not.match(/^on/i);
+        expect(attribute.value, node.outerHTML).to.not.match(/javascript:/i);
+      }
+    }
+    expect(part(yard, 'body')!.querySelector('script, iframe, [style]')).to.equal(null);
   });
 
   it('can be told the format instead of detecting it', async () => {

@@ -195,6 +195,117 @@ describe('parseXmlFeed: RSS', () => {
     expect(feed.skipped).to.equal(3);
   });
 
+  it('reads a Yandex.News feed (1C-Bitrix): yandex:full-text is the body, the description its summary', async () => {
+    const feed = parseXmlFeed(await fixtureText('yandex-news.rss.xml'), 'https://zarechny.example/rss/');
+    expect(feed.skipped).to.equal(0);
+    const [bridge, reception, water] = feed.stories;
+    expect(bridge).to.deep.include({
+      title: 'В Заречном отремонтируют мост через Сылву',
+      url: 'https://zarechny.example/press/news/12345/',
+      summary: 'Ремонт моста начнётся 1 декабря и продлится до конца мая.',
+      contentHtml: undefined,
+      image: 'https://zarechny.example/upload/iblock/3f2/most.jpg',
+    });
+    // Each line a paragraph (blank lines between, as featured-story splits them), the template's
+    // indentation gone, entities the CMS escaped twice decoded (the no-break space kept).
+    expect(bridge!.contentText).to.equal(
+      [
+        'Ремонт моста через реку Сылву на улице Ленина начнётся 1\u00A0декабря и продлится до конца мая 2027 года.',
+        'Подрядчик «Дорстрой» заменит пролётное строение и перила.',
+        'На время работ движение транспорта будет закрыто, автобусы № 3 и № 7 пойдут в объезд по улице Мира.',
+        'Пешеходный переход сохранится.',
+      ].join('\n\n'),
+    );
+    // <author> holds a plain name here, not an e-mail address as RSS 2.0 says: it is the name.
+    expect(bridge!.authors).to.deep.equal([{ name: 'Пресс-служба администрации' }]);
+    expect(bridge!.tags).to.deep.equal(['Городское хозяйство']);
+
+    // Escaped HTML in yandex:full-text is an HTML body, for the sanitizer, like content:encoded.
+    expect(reception).to.deep.include({
+      summary: 'График приёма граждан главой города.',
+      contentHtml: '<p>Глава города ведёт приём по вторникам с&nbsp;14:00.</p><p>Запись по телефону <b>2-15-00</b>.</p>',
+      contentText: undefined,
+      image: 'https://zarechny.example/upload/iblock/a01/priem.png',
+    });
+    expect(reception!.authors).to.deep.equal([{ name: 'Иванова Мария Петровна' }]);
+
+    // Only a description: it is the body, as before.
+    expect(water).to.deep.include({ summary: undefined, contentText: undefined, contentHtml: '<p>21 ноября с 9:00 до 17:00 не будет холодной воды на улице Садовой.</p>' });
+    expect(water!.authors).to.deep.equal([{ name: 'МУП «Водоканал»' }]);
+  });
+
+  it('reads a Yandex Turbo feed: turbo:content is the HTML body, without the header that repeats the title and cover', async () => {
+    const feed = parseXmlFeed(await fixtureText('turbo.rss.xml'), 'https://rayon.example/turbo.xml');
+    const [school, yard] = feed.stories;
+    expect(school).to.deep.include({
+      // No <title>: the header's h1 is the title; no enclosure: its cover is the image.
+      title: 'Новая школа откроется в\u00A0сентябре',
+      url: 'https://rayon.example/news/2026/11/20/shkola/',
+      summary: 'Строительство школы на 550 мест завершено на 80 процентов.',
+      image: 'https://rayon.example/upload/shkola-cover.jpg',
+      contentText: undefined,
+    });
+    const body = school!.contentHtml!;
+    expect(body).to.match(/^<p>Строительство школы на 550 мест/);
+    expect(body).to.include('<figure><img src="/upload/shkola-fasad.jpg" /><figcaption>Фасад школы, ноябрь 2026 года</figcaption></figure>');
+    expect(body).to.include('<b>1 августа</b>');
+    expect(body).not.to.match(/<header|<h1|<menu|shkola-cover/);
+    expect(school!.authors).to.deep.equal([{ name: 'Ольга Кузнецова' }]);
+
+    // The body is raw, as from content:encoded: the sanitizer makes it safe (see the component tests).
+    expect(yard).to.deep.include({ title: 'Итоги конкурса «Лучший двор»', summary: undefined, image: 'https://rayon.example/upload/dvor.jpg' });
+    expect(yard!.contentHtml).to.include('<script>');
+  });
+
+  it('takes the body from content:encoded, then turbo:content, then yandex:full-text, then the description', () => {
+    const description = '<description>Анонс</description>';
+    const encoded = '<content:encoded>&lt;p&gt;encoded&lt;/p&gt;</content:encoded>';
+    const turbo = '<turbo:content><![CDATA[<p>turbo</p>]]></turbo:content>';
+    const fullText = '<yandex:full-text>full text</yandex:full-text>';
+    const feed = parseXmlFeed(
+      rss(
+        [
+          [encoded, turbo, fullText, description],
+          [fullText, turbo, description],
+          [fullText, description],
+          [description],
+          [fullText],
+          // Elements of those names in another namespace are not read.
+          ['<x:encoded>x</x:encoded><x:full-text>x</x:full-text><x:content>x</x:content>', description],
+        ]
+          .map((fields, index) => `<item><guid>${index}</guid>${fields.join('')}</item>`)
+          .join(''),
+        '',
+        ' xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:turbo="http://turbo.yandex.ru" xmlns:yandex="http://news.yandex.ru" xmlns:x="https://other.example/"',
+      ),
+    );
+    expect(feed.stories.map(({ id, summary, contentHtml, contentText }) => ({ id, summary, contentHtml, contentText }))).to.deep.equal([
+      { id: '0', summary: 'Анонс', contentHtml: '<p>encoded</p>', contentText: undefined },
+      { id: '1', summary: 'Анонс', contentHtml: '<p>turbo</p>', contentText: undefined },
+      { id: '2', summary: 'Анонс', contentHtml: undefined, contentText: 'full text' },
+      { id: '3', summary: undefined, contentHtml: 'Анонс', contentText: undefined },
+      { id: '4', summary: undefined, contentHtml: undefined, contentText: 'full text' },
+      { id: '5', summary: undefined, contentHtml: 'Анонс', contentText: undefined },
+    ]);
+  });
+
+  it('reads hostile Turbo headers and full texts in bounded time', () => {
+    const bodies = [
+      `<turbo:content><![CDATA[<header>${'<h1<img src'.repeat(150_000)}</header><p>x</p>]]></turbo:content>`,
+      `<turbo:content><![CDATA[<header>${'<h1><img src=x '.repeat(150_000)}</header>]]></turbo:content>`,
+      `<turbo:content><![CDATA[${' <header'.repeat(200_000)}]]></turbo:content>`,
+      `<yandex:full-text>${'&amp;amp;\n&lt;a '.repeat(50_000)}</yandex:full-text>`,
+    ];
+    for (const body of bodies) {
+      const started = performance.now();
+      const feed = parseXmlFeed(rss(`<item><guid>1</guid>${body}</item>`, '', ' xmlns:turbo="http://turbo.yandex.ru" xmlns:yandex="http://news.yandex.ru"'));
+      const [story] = feed.stories;
+      expect([story!.title, story!.image, story!.summary, story!.contentHtml, story!.contentText]).to.have.length(5);
+      // Linear: well under a second unloaded. A regular expression that backtracks over the whole header per tag would take minutes.
+      expect(performance.now() - started, body.slice(0, 40)).to.be.below(5000);
+    }
+  });
+
   it('takes unescaped markup in a description as HTML', () => {
     const feed = parseXmlFeed(rss('<item><guid>1</guid><description>Текст <b>жирный</b> &amp; <a href="/x">ссылка</a></description></item>'));
     expect(feed.stories[0]!.contentHtml).to.equal('Текст <b>жирный</b> &amp; <a href="/x">ссылка</a>');
