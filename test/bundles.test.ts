@@ -111,6 +111,12 @@ describe('what a page loads from the CDN module build', () => {
     expect(page.querySelector('recent-posts')!.shadowRoot!.querySelector('time')!.textContent).to.match(/назад|вчера|\d{4}|[а-я]/);
   });
 
+  it('the classic bundle with an RSS feed in windows-1251: the charset decoder fetched beside it (the RSS reader is in the bundle), the Russian read right', async () => {
+    const loaded = await scriptsLoadedBy('/test/fixtures/pages/classic-rss.html', (page) => shadowParts(page, 'recent-posts', 'item').length > 0);
+    expect(loaded).to.deep.equal(['decode', 'news-widgets.iife.js', 'ru.core']);
+    expect(shadowParts(frame!.contentDocument!, 'recent-posts', 'title')[0]!.textContent!.trim()).to.equal('Ремонт моста через Ельцовку завершён досрочно');
+  });
+
   it('the classic bundle on an old windows-1251 page, served without a charset: its own characters read right (the "…" of excerpts)', async () => {
     await scriptsLoadedBy('/test-api/cp1251-page', (page) => shadowParts(page, 'recent-posts', 'excerpt').length > 0);
     const page = frame!.contentDocument!;
