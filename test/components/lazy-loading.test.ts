@@ -117,6 +117,31 @@ describe('loading="lazy"', () => {
     expect(requestsFor(url)).to.equal(1);
   });
 
+  it('inside a scrolling box: loads when scrolled near within the box, not only once in view (where the engine has scrollMargin)', async function () {
+    const supportsScrollMargin = 'scrollMargin' in IntersectionObserver.prototype;
+    const url = `${feedUrl('english.json')}?scroller=${Math.random()}`;
+    const page = await fixture<HTMLDivElement>(html`<div style="height: 200px; overflow: auto">
+      <div style="height: 3000px"></div>
+      <recent-posts loading="lazy" src=${url} lang="en"></recent-posts>
+      <div style="height: 3000px"></div>
+    </div>`);
+    const element = page.querySelector<RecentPostsElement>('recent-posts')!;
+    await element.updateComplete;
+    await frames(5);
+    expect(requestsFor(url), 'far down the box: no request').to.equal(0);
+    // 400px below the box's visible part: near, not in view.
+    page.scrollTop = element.offsetTop - page.offsetTop - 200 - 400;
+    await frames(5);
+    if (!supportsScrollMargin) {
+      expect(requestsFor(url), 'without scrollMargin: not yet').to.equal(0);
+      const loaded = oneEvent(element, 'feed-load');
+      page.scrollTop = element.offsetTop - page.offsetTop;
+      await loaded;
+      return;
+    }
+    expect(requestsFor(url), 'near, within the box').to.equal(1);
+  });
+
   it('still waits after being moved within the page, far down, then loads once when scrolled near', async () => {
     const { url, element } = await lazyWidgetFarDown('moved');
     await frames(5);

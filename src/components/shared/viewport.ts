@@ -22,7 +22,9 @@ export function whenNearViewport(element: Element, callback: () => void): void {
         near?.();
       }
     },
-    { rootMargin: '600px 0px' },
+    // scrollMargin: the same lead inside a scrolling box (a sidebar, a news column), which rootMargin
+    // does not reach; engines without it load such a widget once it is in view.
+    { rootMargin: '600px 0px', scrollMargin: '600px 0px' } as IntersectionObserverInit,
   );
   callbacks.set(element, callback);
   observer.observe(element);
