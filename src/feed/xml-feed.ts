@@ -9,7 +9,8 @@
  *
  * Like a feed reader, and unlike a bare XML parser, it forgives what breaks most real feeds: blank
  * lines before the XML declaration, a stray "&" in a URL, HTML entities such as `&nbsp;` or
- * `&laquo;` that XML does not define, and control characters pasted into a CMS. Those are repaired
+ * `&laquo;` that XML does not define, control characters pasted into a CMS, and namespace prefixes
+ * (`yandex:`, `media:`, a template's own) used without their `xmlns` declaration. Those are repaired
  * only after a first parse has failed, so a well-formed feed is never rewritten; anything else that
  * is not well-formed (a truncated download) is a `FeedError` of kind `parse`.
  *
