@@ -25,7 +25,7 @@ describe('what a page loads from the CDN module build', () => {
       .contentWindow!.performance.getEntriesByType('resource')
       .map((entry) => new URL(entry.name).pathname)
       .filter((path) => path.startsWith('/dist/'))
-      .map((path) => path.replace(/^\/dist\/(chunks\/)?/, '').replace(/-[\w-]{8}\.js$/, ''))
+      .map((path) => path.replace(/^\/dist\/(chunks\/)?/, '').replace(/-[\w-]{6}\.js$/, ''))
       .sort();
   }
 

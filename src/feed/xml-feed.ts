@@ -9,7 +9,8 @@
  *
  * Like a feed reader, and unlike a bare XML parser, it forgives what breaks most real feeds: blank
  * lines before the XML declaration, a stray "&" in a URL, HTML entities such as `&nbsp;` or
- * `&laquo;` that XML does not define, and control characters pasted into a CMS. Those are repaired
+ * `&laquo;` that XML does not define, control characters pasted into a CMS, and namespace prefixes
+ * (`yandex:`, `media:`, a template's own) used without their `xmlns` declaration. Those are repaired
  * only after a first parse has failed, so a well-formed feed is never rewritten; anything else that
  * is not well-formed (a truncated download) is a `FeedError` of kind `parse`.
  *
@@ -38,12 +39,13 @@ const ns = {
   dc: 'http://purl.org/dc/elements/1.1/',
   yandex: 'http://news.yandex.ru',
   turbo: 'http://turbo.yandex.ru',
+  media: 'http://search.yahoo.com/mrss/',
   xml: 'http://www.w3.org/XML/1998/namespace',
   xhtml: 'http://www.w3.org/1999/xhtml',
 } as const;
 
 /** Media RSS, with and without the trailing slash some feeds drop. */
-const mediaNs = ['http://search.yahoo.com/mrss/', 'http://search.yahoo.com/mrss'];
+const mediaNs = [ns.media, 'http://search.yahoo.com/mrss'];
 /** RSS elements without a namespace, or in RSS 1.0's, 0.90's or one of the RSS 2.0 namespaces a few feeds declare. */
 const rssNs = [null, ns.rss10, ns.rss090, 'http://backend.userland.com/rss2', 'http://blogs.law.harvard.edu/tech/rss'];
 
@@ -156,13 +158,20 @@ function parseError(document: Document): string | undefined {
 /**
  * Fixes the well-formedness errors feeds make most, outside CDATA sections and comments: a bare "&"
  * becomes "&amp;", an HTML entity becomes its character reference (or literal text, if unknown),
- * and characters XML forbids (C0 controls, U+FFFE/U+FFFF, references to them) are dropped.
+ * characters XML forbids (C0 controls, U+FFFE/U+FFFF, references to them) are dropped, and a
+ * namespace prefix used in an element or attribute name but declared nowhere (`<yandex:full-text>`
+ * without `xmlns:yandex`, which fails the whole document) is declared on the root element: with
+ * the namespace this reader knows it by, else one nothing reads, so the unknown element is ignored.
  */
 function repair(source: string, declared: Map<string, string | undefined>): string {
-  return splitVerbatim(source)
+  const prefixes = new Set<string>();
+  const repaired = splitVerbatim(source)
     .map((part, index) => {
       part = part.replace(forbiddenCharacters, '');
       if (index % 2 === 1) return part;
+      // An element's prefix, or an attribute's (but an xmlns or xml one): a match starts at "<" or
+      // a space and scans one name, so the scan is linear whatever the input.
+      for (const [, element, attribute] of part.matchAll(/<([A-Za-z_][\w.-]*):|\s(?!xml)([A-Za-z_][\w.-]*):[\w.-]+=/g)) prefixes.add(element ?? attribute!);
       return part.replace(/&(?:#(\d+);|#x([0-9a-fA-F]+);|([A-Za-z_][\w.-]*);)?/g, (match, decimal?: string, hex?: string, name?: string) => {
         if (decimal || hex) return isXmlChar(decimal ? +decimal : parseInt(hex!, 16)) ? match : '';
         if (!name) return '&amp;';
@@ -172,6 +181,19 @@ function repair(source: string, declared: Map<string, string | undefined>): stri
       });
     })
     .join('');
+  // A feed uses a few prefixes; more is garbage, and would be slow: parsers check each name against
+  // each declaration in scope (thousands take minutes in Chromium), so it is left to fail.
+  if (prefixes.size > 99) return repaired;
+  // Each with the namespace this reader knows it by, else a placeholder nothing reads. (A prefix
+  // named like an Object.prototype member gets that member's text: odd, harmless, and no feed's.)
+  // Declared anywhere means `xmlns:prefix=` anywhere, as feeds write it.
+  let declarations = '';
+  for (const prefix of prefixes) {
+    if (!repaired.includes(`xmlns:${prefix}=`)) declarations += ` xmlns:${prefix}="${ns[prefix as 'dc'] ?? 'urn:x-undeclared:' + prefix}"`;
+  }
+  // On the root element, after its name (found past the prolog, whose comments may hold any text).
+  const root = readProlog(repaired)?.end ?? 0;
+  return repaired.slice(0, root) + repaired.slice(root).replace(/[^\s/>]+/, `$&${declarations}`);
 }
 
 /** Splits markup from CDATA sections and comments (at odd indexes), in one pass. */

@@ -85,6 +85,16 @@ describe('feed formats through the elements', () => {
     expect(part(yard, 'body')!.querySelector('script, iframe, [style]')).to.equal(null);
   });
 
+  it('shows a feed that uses namespace prefixes it does not declare, not a parse error', async () => {
+    const src = '/test/fixtures/feeds/xml/undeclared-prefixes.rss.xml';
+    const posts = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src=${src}></recent-posts>`);
+    expect(titles(posts)).to.deep.equal(['Сход граждан 5 декабря', 'График вывоза мусора']);
+    expect(part(posts, 'error')).to.equal(null);
+    const story = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" src=${src}></featured-story>`);
+    expect(texts([...part(story, 'body')!.querySelectorAll('p')])).to.deep.equal(['Сход граждан пройдёт 5 декабря в 18:00 в Доме культуры.', 'На повестке: ремонт дороги на улице Лесной.']);
+    expect(part(story, 'author')!.textContent).to.equal('Глава поселения');
+  });
+
   it('can be told the format instead of detecting it', async () => {
     const posts = await loadedFixture<RecentPostsElement>(
       html`<recent-posts lang="ru" format="rss" src="/test/fixtures/feeds/wordpress/posts-embed.json"></recent-posts>`,

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
 import { FeedError } from '../../src/feed/feed-error.js';
 import type { Feed, Story } from '../../src/feed/story.js';
 import { isXmlFeedText, parseXmlFeed } from '../../src/feed/xml-feed.js';
@@ -524,6 +525,112 @@ describe('parseXmlFeed: errors and repairs', () => {
     const big = parseXmlFeed(`<rss><channel>${items.repeat(20_000)}</channel></rss>`);
     expect(big.stories).to.have.length(1);
     expect(big.skipped).to.equal(19_999);
+  });
+
+  /** The texts `parseXmlFeed` gave the browser's parser for `text`: the feed's, then the repaired one if it needed it. */
+  function parsedTexts(text: string, feedUrl?: string): { feed: Feed; texts: string[] } {
+    const parse = sinon.spy(DOMParser.prototype, 'parseFromString');
+    try {
+      return { feed: parseXmlFeed(text, feedUrl), texts: parse.args.map(([source]) => String(source)) };
+    } finally {
+      parse.restore();
+    }
+  }
+
+  it('declares the namespace prefixes a feed uses without declaring them (Yandex.News, Media RSS, Dublin Core, its own)', async () => {
+    const { feed, texts } = parsedTexts(await fixtureText('undeclared-prefixes.rss.xml'), 'https://sosnovka.example/rss.php');
+    expect(texts).to.have.length(2);
+    // On the root, with the namespaces the reader knows them by; its own prefix with one nothing reads.
+    const root = /<rss\b[^>]*>/.exec(texts[1]!)![0];
+    for (const declaration of ['xmlns:yandex="http://news.yandex.ru"', 'xmlns:media="http://search.yahoo.com/mrss/"', 'xmlns:dc="http://purl.org/dc/elements/1.1/"', 'xmlns:atom="http://www.w3.org/2005/Atom"', 'xmlns:site="urn:x-undeclared:site"']) {
+      expect(root).to.include(declaration);
+    }
+    // Only in CDATA (Word's <o:p> in an HTML description): text, not a name, so not declared.
+    expect(root).not.to.include('xmlns:o=');
+
+    expect(feed.title).to.equal('Администрация Сосновского сельского поселения');
+    expect(feed.skipped).to.equal(0);
+    const [gathering, rubbish] = feed.stories;
+    expect(gathering).to.deep.include({
+      title: 'Сход граждан 5 декабря',
+      summary: 'Обсудим ремонт дороги на улице Лесной.',
+      contentText: 'Сход граждан пройдёт 5 декабря в 18:00 в Доме культуры.\n\nНа повестке: ремонт дороги на улице Лесной.',
+      contentHtml: undefined,
+      image: 'https://sosnovka.example/upload/skhod.jpg',
+      tags: [],
+    });
+    expect(gathering!.authors).to.deep.equal([{ name: 'Глава поселения' }]);
+    expect(rubbish).to.deep.include({
+      contentHtml: '<p class="MsoNormal">Вывоз мусора по вторникам и пятницам.<o:p></o:p></p>',
+      image: 'https://sosnovka.example/upload/grafik.png',
+    });
+    expect(rubbish!.authors).to.deep.equal([{ name: 'Специалист администрации' }]);
+  });
+
+  it('declares undeclared prefixes in Atom, on an RDF root itself, on attributes only, and outside CDATA', () => {
+    const atom = parseXmlFeed('<feed xmlns="http://www.w3.org/2005/Atom"><title>Лента</title><entry><id>1</id><title>Новость</title><media:thumbnail url="https://city.example/1.jpg"/><dc:subject>x</dc:subject></entry></feed>');
+    expect(atom.stories[0]).to.deep.include({ title: 'Новость', image: 'https://city.example/1.jpg' });
+
+    const rdf = parseXmlFeed(
+      '<?xml version="1.0"?><rdf:RDF xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://library.example/rss"><title>Библиотека</title></channel>' +
+        '<item rdf:about="https://library.example/new/1"><title>Новые книги</title><dc:date>2026-11-20T10:00:00+03:00</dc:date></item></rdf:RDF>',
+    );
+    expect(rdf.title).to.equal('Библиотека');
+    expect(rdf.stories.map(({ id, title, published }) => ({ id, title, published: published?.toISOString() }))).to.deep.equal([
+      { id: 'https://library.example/new/1', title: 'Новые книги', published: '2026-11-20T07:00:00.000Z' },
+    ]);
+
+    const attribute = parseXmlFeed(rss('<item><guid>1</guid><enclosure url="https://city.example/2.jpg" type="image/jpeg" media:foo="x"/></item>'));
+    expect(attribute.stories[0]!.image).to.equal('https://city.example/2.jpg');
+
+    // Word's <o:p> in markup outside CDATA is a name: declared, or the feed would fail.
+    const word = parseXmlFeed(rss('<item><guid>1</guid><description><p class="MsoNormal">Текст<o:p></o:p></p></description><foo:bar a:b="c">x</foo:bar></item>'));
+    expect(word.stories[0]!.contentHtml).to.include('Текст');
+  });
+
+  it('repairs other errors in a feed with prefixes it declares, without declaring them again', () => {
+    const { feed, texts } = parsedTexts(
+      rss(
+        '<item><guid>1</guid><title>Ёлка&nbsp;у ДК</title><dc:creator>Пресс-служба</dc:creator><description><![CDATA[<p>Текст<o:p></o:p> <x:y/></p>]]></description></item>',
+        '',
+        '\n  xmlns:dc="http://purl.org/dc/elements/1.1/"',
+      ),
+    );
+    expect(texts).to.have.length(2);
+    expect(texts[1]!.match(/xmlns:/g)).to.have.length(1);
+    expect(feed.stories[0]).to.deep.include({ title: 'Ёлка\u00A0у ДК', contentHtml: '<p>Текст<o:p></o:p> <x:y/></p>' });
+    expect(feed.stories[0]!.authors).to.deep.equal([{ name: 'Пресс-служба' }]);
+  });
+
+  it('parses a well-formed feed as it is, once', async () => {
+    for (const text of [
+      await fixtureText('rich.rss.xml'),
+      await fixtureText('yandex-news.rss.xml'),
+      rss('<item xmlns:foo="urn:example:foo"><guid>1</guid><title>Note: a:b=c</title><foo:bar>x</foo:bar></item>'),
+    ]) {
+      const { texts } = parsedTexts(text);
+      expect(texts).to.deep.equal([text.replace(/\s+encoding="[^"]*"/, '')]);
+    }
+  });
+
+  it('reads hostile prefixes in bounded time', () => {
+    const inputs = [
+      `<rss><channel>${'<a:'.repeat(70_000)}`,
+      `<rss><channel><title>${' a'.repeat(100_000)}:</title>&nbsp;</channel></rss>`,
+      `<rss><channel><title>x</title>&nbsp;<!-- ${'<a' + 'a'.repeat(200_000)}`,
+      `<rss><channel>&nbsp;<${'a'.repeat(200_000)}:b/></channel></rss>`,
+      `<rss><channel>&nbsp;${' /<'.repeat(70_000)}</channel></rss>`,
+      `<rss><channel>&nbsp;${Array.from({ length: 20_000 }, (_, index) => `<p${index}:x/>`).join('')}</channel></rss>`,
+      `<rss><channel>&nbsp;${Array.from({ length: 20_000 }, (_, index) => `<p${index % 99}:x/>`).join('')}</channel></rss>`, // 99 declared
+      `<rss><channel><item><guid>1</guid>&nbsp;${'<yandex:genre>m</yandex:genre>'.repeat(7_000)}</item></channel></rss>`,
+    ];
+    for (const text of inputs) {
+      const label = `${JSON.stringify(text.slice(0, 40))} (${text.length})`;
+      const started = performance.now();
+      const error = parseFailure(text);
+      if (error) expect(error, label).to.be.instanceOf(FeedError);
+      expect(performance.now() - started, label).to.be.below(1000);
+    }
   });
 
   /** Runs the parser in a frame whose CSP enforces Trusted Types and allows the policies `allowed`. */
