@@ -88,8 +88,9 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
       timeout: () => Math.max(...options().map((each) => timeoutOf(each.timeout))),
     }).then(
       settle((fresh: FeedResponse) => {
-        // A 304 keeps the very same copy, so watchers see nothing new and parse nothing again.
-        response = fresh.notModified && previous ? previous : fresh;
+        // A 304 keeps the very same copy, so watchers see nothing new and parse nothing again; so does
+        // the same body from the same address (a server that sends no validators answers 200 each poll).
+        response = previous && (fresh.notModified || (fresh.body == previous.body && fresh.url == previous.url)) ? previous : fresh;
         fromStorage = false;
         error = undefined;
         failures = 0;

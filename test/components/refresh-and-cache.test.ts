@@ -50,6 +50,22 @@ describe('refresh, revalidation and the stored copy', () => {
     expect((await stats(name)).requests).to.equal(2);
   });
 
+  it('an unchanged feed in a 200 (a server without validators) is neither read nor reported again', async () => {
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const name = unique('same-body');
+    const element = track(mount(`/test-api/sequence/${name}?bodies=feeds/english.json,feeds/english.json,feeds/updated.json`, { refresh: '60' }));
+    await settled(element);
+    const loads: string[] = [];
+    element.addEventListener('feed-load', (event) => loads.push(event.detail.feed.stories[0]!.title!));
+    // Poll until the changed feed has arrived (each poll is scheduled when the one before is answered).
+    for (let polls = 0; polls < 500 && !loads.includes('Late news: the ferry runs again'); polls++) {
+      clock.tick(60_000);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    expect((await stats(name)).requests).to.equal(3);
+    expect(loads, 'one feed-load: for the changed feed, none for the unchanged one').to.deep.equal(['Late news: the ferry runs again']);
+  });
+
   it('starts polling when refresh is set on a shown widget, without reading the shown feed again', async () => {
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const name = unique('late-refresh');
