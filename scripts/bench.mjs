@@ -60,7 +60,7 @@ function shippedFiles() {
   });
 }
 
-/** Who the bytes of the all-in-one build belong to: each group's modules, minified together. */
+/** Who the bytes of all the code belong to (the classic build with every chunk it may fetch inlined): each group's modules, minified together. */
 async function dependencyShares() {
   const [, iife] = (await import('../rollup.config.mjs')).default;
   const bundle = await rollup({ input: iife.input, plugins: iife.plugins.filter((plugin) => plugin.name !== 'terser') });
