@@ -81,6 +81,13 @@ async function dependencyShares() {
   return rows.sort((a, b) => b.brotli - a.brotli);
 }
 
+/** The budgeted pages of package.json "size-limit": what size-limit measures for each, its budget and files. */
+async function sizeLimitPages() {
+  const { stdout } = await promisify(execFile)(path.join(root, 'node_modules/.bin/size-limit'), ['--json'], { cwd: root }).catch((error) => error); // exits 1 while a budget is exceeded
+  const config = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))['size-limit'];
+  return JSON.parse(stdout).map((page, index) => ({ ...page, paths: [config[index].path].flat() }));
+}
+
 // Pages for the browser measurements, served by the demo server's origin through request routing.
 
 const feedItems = (count, html = false) =>
@@ -349,6 +356,17 @@ try {
   sections.push(`## Bytes of each shipped file\n\n${table(['file', 'min', 'gzip', 'brotli'], files.map((f) => [f.file, kb(f.min), kb(f.gzip), kb(f.brotli)]))}`);
   const shares = await dependencyShares();
   sections.push(`## Who the bytes belong to\n\nEvery module the builds ship (both bundles' code and every chunk: all locales and readers), grouped\nby owner, each group minified and compressed alone (so the shares add up to a little more).\n\n${table(['owner', 'min', 'gzip', 'brotli'], shares.map((s) => [s.group, kb(s.min), kb(s.gzip), kb(s.brotli)]))}`);
+
+  // What the budgets leave for our own code once a page has loaded the libraries it cannot do
+  // without: lit on every page, DOMPurify on a page that shows an HTML story body.
+  const pages = await sizeLimitPages();
+  const libraryShare = (name) => shares.find((share) => share.group === name)?.brotli ?? 0;
+  const pageRows = pages.map((page) => {
+    const libraries = ['lit', ...(page.paths.some((file) => file.includes('sanitize-html')) ? ['dompurify'] : [])];
+    const libraryBytes = libraries.reduce((sum, name) => sum + libraryShare(name), 0);
+    return [page.name.replace(/<[\w-]+>/g, (tag) => `\`${tag}\``), kb(page.sizeLimit), kb(page.size), `${libraries.join(' + ')}: ${kb(libraryBytes)}`, kb(page.sizeLimit - libraryBytes), kb(page.size - libraryBytes)];
+  });
+  sections.push(`## Each budgeted page, and what its libraries leave for our code\n\nThe pages of package.json "size-limit", measured by size-limit (brotli, each file compressed alone,\nas a CDN serves them). The libraries' shares are those of the table above.\n\n${table(['page', 'budget', 'loads', 'libraries it needs', 'budget left for our code', 'our code now'], pageRows)}`);
 
   note(`first rendered item, ${LOADS} loads per element`);
   const recent = await firstItem(browser, server.origin, 'recent-posts', 'item');

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-test('the benchmark runs and reports bytes, first item, render cost, the clock, layout shift and Lighthouse', { timeout: 300_000 }, async () => {
+test('the benchmark runs and reports bytes, the budgeted pages, first item, render cost, the clock, layout shift and Lighthouse', { timeout: 300_000 }, async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const out = path.join(dir, 'BENCHMARKS.md');
   try {
@@ -43,6 +43,14 @@ test('the benchmark runs and reports bytes, first item, render cost, the clock, 
     const owners = rows('Who the bytes belong to');
     for (const owner of ['lit', 'dompurify', 'intl-messageformat']) assert.ok(owners.some((row) => row[0] === owner), owner);
     owners.forEach((row) => allFigures(row));
+    // Every budgeted page, with its libraries' share and what the budget leaves for our code.
+    const pages = rows('Each budgeted page');
+    assert.equal(pages.length, JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))['size-limit'].length);
+    for (const page of pages) {
+      assert.match(page[3], /^lit( \+ dompurify)?: \d+\.\d+ kB$/, page.join(' | '));
+      [page[1], page[2], page[4], page[5]].forEach((cell) => assert.ok(isFigure(cell), `not a figure: "${cell}" in ${page.join(' | ')}`));
+    }
+    assert.match(pages[1][3], /dompurify/, 'the page with an HTML story body loads the sanitizer');
     assert.deepEqual(rows('From the script').map((row) => row[0]), ['recent-posts', 'featured-story']);
     rows('From the script').forEach((row) => allFigures(row));
     assert.deepEqual(rows('Main-thread time').map((row) => row[0]), ['10', '100', '1000']);
