@@ -37,6 +37,14 @@ describe('what a page loads from the CDN module build', () => {
     expect(loaded).to.deep.equal(['news-widgets.js', 'ru.core']);
   });
 
+  it("asks for the feed before the page's first Intl formatter, which loads the browser's locale data", async () => {
+    await scriptsLoadedBy('/test/fixtures/pages/story-added-later.html', (page) => shadowParts(page, 'recent-posts', 'item').length > 0);
+    // Making that formatter takes tens of milliseconds on a cold page: time the request can be on its way.
+    const before = (frame!.contentWindow as unknown as { eventsBeforeFirstFormatter?: string[] }).eventsBeforeFirstFormatter;
+    expect(before, 'a formatter was made').to.be.an('array');
+    expect(before).to.include('fetch /test/fixtures/feeds/municipal.ru.json');
+  });
+
   it('a page with both elements and a story with an HTML body: the sanitizer too', async () => {
     const loaded = await scriptsLoadedBy(
       '/test/fixtures/pages/both-widgets.html',

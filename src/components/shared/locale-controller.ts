@@ -90,7 +90,8 @@ export class LocaleController implements ReactiveController {
     // The document, and the shadow root the widget is in, if any (else the document again).
     observeIn(this.#host.ownerDocument);
     observeIn(this.#host.getRootNode());
-    this.refresh();
+    // The first resolution is the host's, once its feed is requested (NewsElement.shouldUpdate).
+    if (this.ready) this.refresh();
   }
 
   hostDisconnected(): void {

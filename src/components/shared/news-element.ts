@@ -254,7 +254,12 @@ export abstract class NewsElement extends LitElement {
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     if (this.locale.ready) return true;
     this.#readInputs(changed);
-    return false;
+    // Resolved only now, after the feed's request went out: the first Intl formatter of a page loads
+    // the browser's locale data, tens of milliseconds on a cold page, better spent while the request
+    // is on its way. Words already here (English, or loaded by another widget) render in this update;
+    // words on their way resolve the locale again when they arrive.
+    if (!this.locale.pending) this.locale.refresh();
+    return this.locale.ready;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
