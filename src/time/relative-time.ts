@@ -7,7 +7,8 @@
  * default), then an absolute date. Counts are truncated toward zero, as people read them: 9 h 50 min
  * ago is "9 hours ago", never "10 hours ago" for an event that happened less than 10 hours ago.
  * Days are calendar days in the display time zone, so 26 hours ago at 01:00 is "the day before
- * yesterday", not "yesterday".
+ * yesterday", not "yesterday". A date less than five minutes ahead reads "now", like one under a
+ * minute old: see `clockSkewTolerance`.
  *
  * Words come from the browser's Intl where it really speaks the locale (see intl-support.ts), else
  * from the locale's own catalog (ICU plural messages), so Kazakh in a Chromium without Kazakh data
@@ -23,6 +24,17 @@ const day = 24 * hour;
 
 export const defaultThresholdMs = 7 * day;
 
+/**
+ * How far ahead of the visitor's clock a date may be and still read "now". A news story is not
+ * published in the future: a date a few minutes ahead means the visitor's clock is behind or the CMS
+ * server's is ahead, and a story just published must not read "in 3 minutes". Five minutes is more
+ * than such clocks are usually off, and less than any announcement a news feed dates ahead; further
+ * ahead a date is a real future one ("через 2 часа") and reads as such. Whole minutes, so that "in 5
+ * minutes" turns "now" at the moment it would have turned "in 4 minutes", where `nextChangeAt`
+ * already wakes. The threshold still measures the real distance.
+ */
+const clockSkewTolerance = 5 * minute;
+
 export interface TimeOptions {
   /** Beyond this distance from now (ms), an absolute date is shown. */
   thresholdMs?: number;
@@ -34,7 +46,10 @@ export type TimeDescription =
   | { kind: 'relative'; value: number; unit: 'second' | 'minute' | 'hour' | 'day' }
   | { kind: 'absolute' };
 
-/** Decides how `date` reads at `now`: a signed count of a unit (negative = past), or an absolute date. */
+/**
+ * Decides how `date` reads at `now`: a signed count of a unit (negative = past), or an absolute date.
+ * Value 0 ("now") is a date under a minute old or under `clockSkewTolerance` ahead.
+ */
 export function describeTime(date: Date, now: number, { thresholdMs = defaultThresholdMs, timeZone }: TimeOptions = {}): TimeDescription {
   const then = +date;
   const distance = Math.abs(now - then);
@@ -42,7 +57,7 @@ export function describeTime(date: Date, now: number, { thresholdMs = defaultThr
     ({ kind: 'relative', value, unit }) as const;
   return distance >= thresholdMs
     ? { kind: 'absolute' }
-    : distance < minute
+    : distance < (then > now ? clockSkewTolerance : minute)
       ? relative('second', 0)
       : distance < hour
         ? relative('minute')
@@ -98,6 +113,8 @@ export function nextChangeAt(date: Date, now: number, options: TimeOptions = {})
     if (dayNumber(midnight - hour, options.timeZone) > dayNumber(now, options.timeZone)) midnight -= hour;
     return Math.min(midnight, then <= now ? then + threshold : then - day + 1);
   }
+  // "Now" lasts until the date is a minute old, whether it is just past or a little ahead (clock skew).
+  if (description.unit == 'second') return then + minute;
   const unit = description.unit == 'hour' ? hour : minute;
   // Past: the next whole unit since `then`. Future: the count drops when the remaining distance
   // falls below its current multiple.

@@ -88,6 +88,28 @@ describe('the shared clock on a page of widgets', () => {
     }
   });
 
+  it('shows a story dated 2 minutes ahead (clock skew) as it shows one dated now, until it is a minute old', async () => {
+    const story = (id: string, date: number) => ({ id, title: id, date_published: new Date(date).toISOString() });
+    const feed = { version: 'https://jsonfeed.org/version/1.1', items: [story('ahead', start + 2 * 60_000), story('now', start)] };
+    for (const [lang, now] of [['ru', 'сейчас'], ['en', 'now'], ['tt', 'хәзер']]) {
+      const widget = await fixture<RecentPostsElement>(html`<recent-posts lang=${lang} .feed=${feed}></recent-posts>`);
+      await widget.updateComplete;
+      const texts = [...widget.shadowRoot!.querySelectorAll('time')].map((time) => time.textContent!.trim());
+      expect(texts, lang).to.deep.equal([now, now]);
+    }
+    const widget = await fixture<RecentPostsElement>(html`<recent-posts lang="en" .feed=${feed}></recent-posts>`);
+    await widget.updateComplete;
+    const times = () => [...widget.shadowRoot!.querySelectorAll('time')].map((time) => time.textContent!.trim());
+    // At 12:03:00 the story dated 12:02:30 is 30 s old: still "now".
+    await clock.tickAsync(150_000);
+    await widget.updateComplete;
+    expect(times()).to.deep.equal(['now', '2 minutes ago']);
+    // It turns "1 minute ago" at 12:03:30, shown at the clock's next whole-minute wake.
+    await clock.tickAsync(60_000);
+    await widget.updateComplete;
+    expect(times()).to.deep.equal(['1 minute ago', '3 minutes ago']);
+  });
+
   it('holds no timer while its widgets are out of the page, and shows current times as soon as one is back', async () => {
     const feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'a', title: 'A', date_published: new Date(start - 5 * 60_000).toISOString() }] };
     const widget = await fixture<RecentPostsElement>(html`<recent-posts lang="en" .feed=${feed}></recent-posts>`);

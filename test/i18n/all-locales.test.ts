@@ -80,6 +80,13 @@ describe('every shipped locale', () => {
         expect(formatRelativeTime(ago(-2 * hour), now, locale, utc)).to.not.equal(formatRelativeTime(ago(2 * hour), now, locale, utc));
       });
 
+      it('reads a date under 5 minutes ahead (clock skew) as now, and one 5 minutes ahead as future', () => {
+        const atNow = formatRelativeTime(ago(0), now, locale, utc);
+        for (const ahead of [30_000, 3 * minute, 5 * minute - 1000]) expect(formatRelativeTime(ago(-ahead), now, locale, utc), `${ahead} ms`).to.equal(atNow);
+        expect(formatRelativeTime(ago(-5 * minute), now, locale, utc)).to.not.equal(atNow);
+        expect(formatRelativeTime(ago(-5 * minute), now, locale, utc)).to.not.equal(formatRelativeTime(ago(5 * minute), now, locale, utc));
+      });
+
       it('writes dates and tooltips in its own language', () => {
         const thisYear = asciiDigits(formatAbsoluteDate(new Date('2026-05-03T10:00:00Z'), now, locale, 'UTC'));
         const lastYear = asciiDigits(formatAbsoluteDate(new Date('2025-05-03T10:00:00Z'), now, locale, 'UTC'));

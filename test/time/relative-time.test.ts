@@ -158,3 +158,71 @@ describe('nextChangeAt', () => {
     }
   });
 });
+
+describe('a date a few minutes ahead (clock skew)', () => {
+  const ahead = (ms: number) => new Date(now + ms);
+  // Russian and English through Intl; Tatar from its catalog (no engine we test has Tatar relative times).
+  const cases: [string, number, string][] = [
+    ['ru', 30_000, 'сейчас'],
+    ['ru', 2 * minute, 'сейчас'],
+    ['ru', 4 * minute + 59_999, 'сейчас'],
+    ['ru', 5 * minute, 'через 5 минут'],
+    ['ru', 7 * minute, 'через 7 минут'],
+    ['ru', 2 * hour, 'через 2 часа'],
+    ['en', 30_000, 'now'],
+    ['en', 4 * minute + 59_000, 'now'],
+    ['en', 5 * minute, 'in 5 minutes'],
+    ['en', 6 * minute, 'in 6 minutes'],
+    ['tt', 30_000, 'хәзер'],
+    ['tt', 4 * minute + 59_000, 'хәзер'],
+    ['tt', 5 * minute, '5 минуттан'],
+    ['tt', 2 * hour, '2 сәгатьтән'],
+  ];
+  for (const [locale, distance, expected] of cases) {
+    it(`${locale}: ${distance / 1000} s ahead reads "${expected}"`, () => {
+      expect(formatRelativeTime(ahead(distance), now, locale, utc)).to.equal(expected);
+    });
+  }
+
+  it('reads "now" exactly as a date at now does, up to 5 minutes ahead and not from 5 minutes on', () => {
+    expect(describeTime(ahead(4 * minute + 59_999), now)).to.deep.equal({ kind: 'relative', value: 0, unit: 'second' });
+    expect(describeTime(ahead(5 * minute), now)).to.deep.equal({ kind: 'relative', value: 5, unit: 'minute' });
+    for (const locale of ['ru', 'en', 'kk', 'tt'])
+      expect(formatRelativeTime(ahead(3 * minute), now, locale, utc), locale).to.equal(formatRelativeTime(new Date(now), now, locale, utc));
+  });
+
+  it('keeps the threshold on the real distance: past a threshold of 1 minute, 3 minutes ahead is a date', () => {
+    expect(describeTime(ahead(3 * minute), now, { thresholdMs: minute })).to.deep.equal({ kind: 'absolute' });
+    expect(describeTime(ahead(30_000), now, { thresholdMs: minute })).to.deep.equal({ kind: 'relative', value: 0, unit: 'second' });
+  });
+
+  it('stays "now" until the date is a minute old', () => {
+    for (const distance of [30_000, 4 * minute]) {
+      const date = ahead(distance);
+      expect(nextChangeAt(date, now)).to.equal(+date + minute);
+      expect(formatRelativeTime(date, +date + minute - 1, 'ru')).to.equal('сейчас');
+      expect(formatRelativeTime(date, +date + minute, 'ru')).to.equal('1 минуту назад');
+    }
+  });
+
+  it('counts down to 5 minutes, then turns "now" the moment it is less than 5 minutes ahead', () => {
+    // Each wake is exact: the text is the same a millisecond before it and differs at it.
+    for (const [distance, expectedWakes] of [
+      [7 * minute + 20_000, [20_001, 80_001, 140_001, 8 * minute + 20_000]],
+      [7 * minute, [1, 60_001, 120_001, 8 * minute]],
+    ] as const) {
+      const date = ahead(distance);
+      const texts = [formatRelativeTime(date, now, 'ru', utc)];
+      const wakes: number[] = [];
+      for (let at = now; wakes.length < 4; ) {
+        const next = nextChangeAt(date, at, utc)!;
+        expect(formatRelativeTime(date, next - 1, 'ru', utc), `${next - now} ms`).to.equal(texts.at(-1));
+        texts.push(formatRelativeTime(date, next, 'ru', utc));
+        wakes.push(next - now);
+        at = next;
+      }
+      expect(texts).to.deep.equal(['через 7 минут', 'через 6 минут', 'через 5 минут', 'сейчас', '1 минуту назад']);
+      expect(wakes).to.deep.equal(expectedWakes);
+    }
+  });
+});
