@@ -113,13 +113,16 @@ export function nextChangeAt(date: Date, now: number, options: TimeOptions = {})
     if (dayNumber(midnight - hour, options.timeZone) > dayNumber(now, options.timeZone)) midnight -= hour;
     return Math.min(midnight, then <= now ? then + threshold : then - day + 1);
   }
+  // A threshold that is not a whole number of the unit shown (PT90M) turns the text into a date
+  // between two of its wakes: at `then + threshold`, whichever comes first.
+  const becomesDate = then + threshold;
   // "Now" lasts until the date is a minute old, whether it is just past or a little ahead (clock skew).
-  if (description.unit == 'second') return then + minute;
+  if (description.unit == 'second') return Math.min(then + minute, becomesDate);
   const unit = description.unit == 'hour' ? hour : minute;
   // Past: the next whole unit since `then`. Future: the count drops when the remaining distance
   // falls below its current multiple.
   const whole = Math.floor(Math.abs(now - then) / unit) * unit;
-  return then <= now ? then + whole + unit : whole == then - now ? now + 1 : then - whole + 1;
+  return then <= now ? Math.min(then + whole + unit, becomesDate) : whole == then - now ? now + 1 : then - whole + 1;
 }
 
 /** A date in words from the catalog: "3 мамыр", "2026 жылғы 3 мамыр". */

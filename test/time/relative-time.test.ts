@@ -149,6 +149,22 @@ describe('nextChangeAt', () => {
     expect(nextChangeAt(new Date('2026-10-22T12:00:00Z'), Date.parse('2026-10-25T01:00:00Z'), berlin)).to.equal(Date.parse('2026-10-25T23:00:00Z'));
   });
 
+  it('wakes when a threshold between two unit boundaries turns the text into a date', () => {
+    // With PT90M, "1 hour ago" becomes the date at 90 minutes, not at the next whole hour.
+    const ninety = { thresholdMs: 90 * minute };
+    for (const [elapsed, options] of [
+      [hour + 10 * minute, ninety],
+      [10_000, { thresholdMs: 30_000 }],
+      [10 * minute + 5_000, { thresholdMs: 10 * minute + 30_000 }],
+    ] as const) {
+      const date = ago(elapsed);
+      const next = nextChangeAt(date, now, options)!;
+      expect(next).to.equal(+date + options.thresholdMs);
+      expect(formatRelativeTime(date, next - 1, 'ru', options)).to.equal(formatRelativeTime(date, now, 'ru', options));
+      expect(formatRelativeTime(date, next, 'ru', options)).to.equal(formatAbsoluteDate(date, next, 'ru'));
+    }
+  });
+
   it('is exact: the text differs just after the boundary and not before it', () => {
     for (const elapsed of [10_000, 3 * minute + 5_000, 5 * hour + 123_456]) {
       const date = ago(elapsed);
