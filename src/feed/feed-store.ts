@@ -168,17 +168,18 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
 const isHidden = (): boolean => globalThis.document?.visibilityState == 'hidden';
 
 /**
- * The page's feeds by `keyOf`. Each entry is the
+ * The page's feeds by `keyOf`, and the next pages being fetched ("load more"). Each entry is the
  * object of the copy that created it: another copy calls its methods, gets its `FeedResponse`s and
  * its `FeedError`s (instances of another class: told apart by `name`, see `asFeedError`). The key's
  * version names that protocol (`FeedEntry`, `Listener`, `WatchOptions`, a response's and an error's
  * fields, the keys): change any of them and bump it, so two copies that cannot talk never share.
  * Made on first use, not on import: a server, which renders feeds given as data, never makes it.
  */
-const sharedStore = (): SharedStore => ((globalThis as { [key: symbol]: SharedStore })[Symbol.for('news-widgets.feed-store.v1')] ??= { entries: new Map() });
+const sharedStore = (): SharedStore => ((globalThis as { [key: symbol]: SharedStore })[Symbol.for('news-widgets.feed-store.v1')] ??= { entries: new Map(), pages: new Map() });
 
 interface SharedStore {
   entries: Map<string, FeedEntry>;
+  pages: Map<string, Promise<FeedResponse>>;
 }
 
 // A poll that fell due while the page was hidden is made when it shows again. Every copy listens: an
@@ -206,6 +207,24 @@ export function watchFeed(url: string, owner: object, options: WatchOptions, lis
  * Only a copy some widget could read is kept in `localStorage`; one none could read is dropped.
  */
 export const findFeed = (url: string, credentials?: RequestCredentials): FeedEntry | undefined => sharedStore().entries.get(keyOf(url, credentials));
+
+/**
+ * A feed's next page (`url`, absolute), for "load more": one request while it is under way, however
+ * many widgets ask for it. Shared only in flight: not kept, polled or stored, so a widget that asks
+ * after the answer came fetches it afresh, as current as the first page it follows. The first
+ * asker's timeout counts.
+ */
+export function requestNextPage(url: string, options: WatchOptions): Promise<FeedResponse> {
+  const key = keyOf(url, options.credentials);
+  const { pages } = sharedStore();
+  let request = pages.get(key);
+  if (!request) {
+    pages.set(key, (request = requestFeed(url, options)));
+    const done = () => pages.delete(key);
+    request.then(done, done);
+  }
+  return request;
+}
 
 /** Forgets every feed kept in memory (for tests; stored copies stay). */
 export function resetFeedStore(): void {
