@@ -134,6 +134,48 @@ describe('what a page loads from the CDN module build', () => {
     expect(excerpts.join('\n')).to.not.match(/вЂ|Ð|Ñ/);
   });
 
+  describe('with the classic bundle on the same page too (an old CMS template includes both): one feed store for both', () => {
+    /** The page's record (record-page-events.js): its events, and which build defined each element. */
+    const pageWindow = () => frame!.contentWindow as Window & { pageEvents: string[]; definedBy: Record<string, 'classic' | 'module'> };
+    const definedBy = () => pageWindow().definedBy;
+    const storyChunkLoaded = (page: Document) => page.defaultView!.performance.getEntriesByType('resource').some((entry) => entry.name.includes('/chunks/featured-story-'));
+    const feed = '/test/fixtures/feeds/municipal.ru.json';
+
+    it('the module build first: it defines <recent-posts>, the classic bundle <featured-story>, and their feed is requested once', async () => {
+      await scriptsLoadedBy(
+        `/test-api/two-builds/page.html?first=module&src=${feed}`,
+        // Until the module build's story chunk has come too (late, after the classic bundle defined the element).
+        (page) => shadowParts(page, 'recent-posts', 'item').length > 0 && !!shadowParts(page, 'featured-story', 'title')[0]?.textContent && storyChunkLoaded(page),
+      );
+      expect(definedBy()).to.deep.equal({ 'recent-posts': 'module', 'featured-story': 'classic' });
+      expect(pageWindow().pageEvents).to.deep.equal(['define recent-posts', `fetch ${feed}`, 'define featured-story']);
+      expect(shadowParts(frame!.contentDocument!, 'featured-story', 'title')[0]!.textContent).to.contain('В Тестовске открыли новый мост');
+    });
+
+    it('the classic bundle first: it defines both elements, and the module build after it requests nothing more', async () => {
+      await scriptsLoadedBy(
+        `/test-api/two-builds/page.html?first=classic&src=${feed}`,
+        (page) => shadowParts(page, 'recent-posts', 'item').length > 0 && !!shadowParts(page, 'featured-story', 'title')[0]?.textContent,
+      );
+      expect(definedBy()).to.deep.equal({ 'recent-posts': 'classic', 'featured-story': 'classic' });
+      expect(pageWindow().pageEvents.filter((event) => event.startsWith('fetch'))).to.deep.equal([`fetch ${feed}`]);
+    });
+
+    it("an error from one request, made by the module build's store, is shown in Russian by the classic bundle's <featured-story> too", async () => {
+      const name = `two-builds-${Math.random().toString(36).slice(2)}`;
+      // Answered late, so that both elements wait for this one request (a widget that comes after an error asks again).
+      const src = `/test-api/sequence/${name}?fail=1,2,3&delay=500`;
+      await scriptsLoadedBy(
+        `/test-api/two-builds/page.html?first=module&src=${encodeURIComponent(src)}`,
+        (page) => shadowParts(page, 'recent-posts', 'error-detail').length > 0 && shadowParts(page, 'featured-story', 'error-detail').length > 0,
+      );
+      expect(definedBy()).to.deep.equal({ 'recent-posts': 'module', 'featured-story': 'classic' });
+      const details = ['recent-posts', 'featured-story'].map((tag) => shadowParts(frame!.contentDocument!, tag, 'error-detail')[0]!.textContent);
+      expect(details).to.deep.equal(['Сервер новостей ответил ошибкой 503.', 'Сервер новостей ответил ошибкой 503.']); // ru.json errorHttp
+      expect((await (await fetch(`/test-api/stats/${name}`)).json()).requests).to.equal(1);
+    });
+  });
+
   describe('when the CDN fails to deliver a chunk', () => {
     it('the sanitizer: the story is shown all the same, with the text of its HTML body, and no error', async () => {
       await scriptsLoadedBy('/test-api/without-chunk/sanitize-html/page.html?element=featured-story&feed=feeds/municipal.ru.json', (page) =>

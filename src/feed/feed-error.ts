@@ -24,6 +24,10 @@ export class FeedError extends Error {
   }
 }
 
-/** `reason` as a `FeedError`: itself if it is one, else one of `kind` that carries its message. */
+/**
+ * `reason` as a `FeedError`: itself if it is one, else one of `kind` that carries its message. Told
+ * by its name, not `instanceof`: a page with two copies of the library shares one feed store, so a
+ * widget may get an error made by the other copy's class, and must still show its kind.
+ */
 export const asFeedError = (reason: unknown, kind: FeedErrorKind): FeedError =>
-  reason instanceof FeedError ? reason : new FeedError(kind, String((reason as Error)?.message ?? reason), undefined, { cause: reason });
+  (reason as FeedError)?.name == 'FeedError' ? (reason as FeedError) : new FeedError(kind, String((reason as Error)?.message ?? reason), undefined, { cause: reason });

@@ -8,6 +8,11 @@
  * copy away: watchers get the error and keep what they show. When the last watcher leaves, the
  * request in flight is aborted and the timer dropped; a widget merely moved in the DOM (left and
  * back in one task) keeps its request. No DOM beyond `document.visibilityState` and `localStorage`.
+ *
+ * One store serves the whole page, also when it holds two copies of the library (old CMS templates
+ * may include both the module build and the classic one, each defining one element): the first copy
+ * to need it puts it on `globalThis`, and the others use that one, entries, closures and all. See
+ * `sharedStore` for what the copies must agree on.
  */
 import { asFeedError, type FeedError } from './feed-error.js';
 import { requestFeed, timeoutOf, type FeedResponse } from './request.js';
@@ -159,13 +164,27 @@ function createEntry(url: string, credentials: RequestCredentials): FeedEntry {
   };
 }
 
-const entries = new Map<string, FeedEntry>();
-
 // No document on a server.
 const isHidden = (): boolean => globalThis.document?.visibilityState == 'hidden';
 
-// A poll that fell due while the page was hidden is made when it shows again.
-globalThis.document?.addEventListener('visibilitychange', () => isHidden() || entries.forEach((each) => each.resume()));
+/**
+ * The page's feeds by `keyOf`, and the next pages being fetched ("load more"). Each entry is the
+ * object of the copy that created it: another copy calls its methods, gets its `FeedResponse`s and
+ * its `FeedError`s (instances of another class: told apart by `name`, see `asFeedError`). The key's
+ * version names that protocol (`FeedEntry`, `Listener`, `WatchOptions`, a response's and an error's
+ * fields, the keys): change any of them and bump it, so two copies that cannot talk never share.
+ * Made on first use, not on import: a server, which renders feeds given as data, never makes it.
+ */
+const sharedStore = (): SharedStore => ((globalThis as { [key: symbol]: SharedStore })[Symbol.for('news-widgets.feed-store.v1')] ??= { entries: new Map(), pages: new Map() });
+
+interface SharedStore {
+  entries: Map<string, FeedEntry>;
+  pages: Map<string, Promise<FeedResponse>>;
+}
+
+// A poll that fell due while the page was hidden is made when it shows again. Every copy listens: an
+// entry resumed twice polls once (the second call finds its request under way).
+globalThis.document?.addEventListener('visibilitychange', () => isHidden() || sharedStore().entries.forEach((each) => each.resume()));
 
 const keyOf = (url: string, credentials: RequestCredentials = 'omit') => credentials + ' ' + url;
 
@@ -175,6 +194,7 @@ const keyOf = (url: string, credentials: RequestCredentials = 'omit') => credent
  */
 export function watchFeed(url: string, owner: object, options: WatchOptions, listener: Listener): () => void {
   const key = keyOf(url, options.credentials);
+  const { entries } = sharedStore();
   const entry = entries.get(key) ?? createEntry(url, options.credentials ?? 'omit');
   entries.set(key, entry);
   entry.watch(owner, { listener, options });
@@ -186,11 +206,29 @@ export function watchFeed(url: string, owner: object, options: WatchOptions, lis
  * (the retry button); `read(copy, failure?)` tells the store that a widget read `copy` (or could not).
  * Only a copy some widget could read is kept in `localStorage`; one none could read is dropped.
  */
-export const findFeed = (url: string, credentials?: RequestCredentials): FeedEntry | undefined => entries.get(keyOf(url, credentials));
+export const findFeed = (url: string, credentials?: RequestCredentials): FeedEntry | undefined => sharedStore().entries.get(keyOf(url, credentials));
+
+/**
+ * A feed's next page (`url`, absolute), for "load more": one request while it is under way, however
+ * many widgets ask for it. Shared only in flight: not kept, polled or stored, so a widget that asks
+ * after the answer came fetches it afresh, as current as the first page it follows. The first
+ * asker's timeout counts.
+ */
+export function requestNextPage(url: string, options: WatchOptions): Promise<FeedResponse> {
+  const key = keyOf(url, options.credentials);
+  const { pages } = sharedStore();
+  let request = pages.get(key);
+  if (!request) {
+    pages.set(key, (request = requestFeed(url, options)));
+    const done = () => pages.delete(key);
+    request.then(done, done);
+  }
+  return request;
+}
 
 /** Forgets every feed kept in memory (for tests; stored copies stay). */
 export function resetFeedStore(): void {
-  entries.clear();
+  sharedStore().entries.clear();
 }
 
 // The stored copies: at most 8 feeds of at most 512 K characters each, versioned by the key prefix,

@@ -186,6 +186,24 @@ describe('loading and errors (both elements)', () => {
     expect(fetchSpy.callCount).to.equal(1);
   });
 
+  it('shares one request for the next page between widgets of the same feed that both load more', async () => {
+    const name = `shared-more-${Math.random().toString(36).slice(2)}`;
+    const paged = {
+      version: 'https://jsonfeed.org/version/1.1',
+      next_url: `/test-api/sequence/${name}?bodies=feeds/page-2.json&delay=200`,
+      items: [{ id: 'p1', title: 'One', url: '/1', date_published: '2026-11-20T10:00:00Z' }],
+    };
+    const container = await fixture<HTMLElement>(html`<div>
+      <recent-posts lang="en" limit="1" load-more .feed=${paged}></recent-posts><recent-posts lang="en" limit="1" load-more .feed=${paged}></recent-posts>
+    </div>`);
+    const [first, second] = [...container.querySelectorAll('recent-posts')];
+    await until(() => part(first!, 'load-more') && part(second!, 'load-more'), 'both widgets showing their post');
+    part(first!, 'load-more')!.click();
+    part(second!, 'load-more')!.click();
+    await until(() => parts(first!, 'item').length === 2 && parts(second!, 'item').length === 2, 'the next page in both widgets'); // "load more" shows `limit` more
+    expect((await (await fetch(`/test-api/stats/${name}`)).json()).requests).to.equal(1);
+  });
+
   it('can be defined twice, and both bundles loaded twice on one page, without an error', async () => {
     const { FeaturedStoryElement, RecentPostsElement: Posts } = await import('../../src/index.js');
     expect(() => Posts.define()).to.not.throw();

@@ -115,6 +115,11 @@ test('bad feeds throw a FeedError and render nothing', () => {
   assert.throws(() => renderWidget({ element: 'recent-posts', feed: { items: [] }, attributes: { onclick: 'x' } }), TypeError);
 });
 
+test("rendering leaves Node's global scope without the feed store that a browser page's copies share", () => {
+  renderWidget({ element: 'featured-story', feed: readFileSync(fixture('municipal.ru.json'), 'utf8'), feedUrl: 'https://city.example/feed' });
+  assert.equal(globalThis[Symbol.for('news-widgets.feed-store.v1')], undefined);
+});
+
 test('the command prints a widget for every format and writes --out atomically', async () => {
   for (const file of Object.values(formats)) {
     const { code, stdout, stderr } = await run(['render', 'recent-posts', '--src', fixture(file), '--lang', 'ru', '--limit', '2']);

@@ -75,6 +75,29 @@ const routes = {
     return routes['js-without-charset'](ctx, path);
   },
 
+  /**
+   * /test-api/two-builds/page.html?first=module|classic&src=<feed path>: an old CMS page that includes
+   * both CDN builds, the module one and the classic one (in that order, or the classic one first),
+   * with a <recent-posts> and a <featured-story> of that feed, recording its events like
+   * pages/record-page-events.js. /test-api/two-builds/<path under dist/> serves the builds, with
+   * <featured-story>'s chunk 300 ms late: the classic script, which runs right after the module
+   * build, defines that element before the module build's chunk can.
+   */
+  async 'two-builds'(ctx, path, query) {
+    if (path.join('/') == 'page.html') {
+      const scripts = ['<script type="module" src="news-widgets.js"></script>', '<script src="news-widgets.iife.js" defer></script>'];
+      if (query.first == 'classic') scripts.reverse();
+      const src = String(query.src ?? '').replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      ctx.type = 'text/html';
+      ctx.body = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Two builds</title>
+<script src="/test/fixtures/pages/record-page-events.js"></script>${scripts.join('')}</head>
+<body><recent-posts src="${src}"></recent-posts><featured-story src="${src}"></featured-story></body></html>`;
+      return;
+    }
+    if (path.at(-1)?.startsWith('featured-story-')) await new Promise((resolve) => setTimeout(resolve, 300));
+    return routes['js-without-charset'](ctx, path);
+  },
+
   /** /test-api/status/<code>: that status, with a short HTML body. */
   status(ctx, [code]) {
     ctx.status = /^[2-5]\d\d$/.test(code) ? Number(code) : 400;
@@ -115,11 +138,13 @@ const routes = {
 
   /**
    * /test-api/sequence/<name>?bodies=a.json,b.json&fail=2,3: the n-th request (from 1) gets the n-th
-   * fixture (the last one once they run out), or a 503 when n is listed in `fail`.
+   * fixture (the last one once they run out), or a 503 when n is listed in `fail`; with `&delay=<ms>`,
+   * that much later (each request is counted when it arrives).
    */
   async sequence(ctx, [name], query) {
     const count = countFor(name);
     const n = ++count.requests;
+    if (query.delay) await new Promise((resolve) => setTimeout(resolve, Math.min(Number(query.delay) || 0, MAX_DELAY_MS)));
     if (String(query.fail ?? '').split(',').includes(String(n))) return routes.status(ctx, [503]);
     const bodies = String(query.bodies ?? '').split(',');
     const body = await readFixture(bodies[Math.min(n, bodies.length) - 1]);

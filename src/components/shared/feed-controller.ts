@@ -20,11 +20,11 @@
  */
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { asFeedError, FeedError } from '../../feed/feed-error.js';
-import { watchFeed, findFeed } from '../../feed/feed-store.js';
+import { watchFeed, findFeed, requestNextPage } from '../../feed/feed-store.js';
 import type { ParseOptions } from '../../feed/feed-detect.js';
 import { loadFeed } from '../../feed/load-feed.js';
 import { normalizeJsonFeed } from '../../feed/json-feed.js';
-import { requestFeed, type FeedResponse } from '../../feed/request.js';
+import type { FeedResponse } from '../../feed/request.js';
 import type { Feed, Story } from '../../feed/story.js';
 
 export type FeedState = 'idle' | 'loading' | 'loaded' | 'error';
@@ -207,7 +207,8 @@ export class FeedController implements ReactiveController {
     this.moreFailed = false;
     this.#update();
     try {
-      const response = await requestFeed(nextUrl, { timeout: source?.timeout, credentials: source?.credentials });
+      // Through the store: two widgets of one feed that both load more fetch the next page once.
+      const response = await requestNextPage(nextUrl, source!);
       const page = await this.#load(response);
       await this.#callbacks.prepare?.(page);
       if (source != this.#source) return 0; // the widget has another source now: this page is not of its feed
