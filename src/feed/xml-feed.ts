@@ -165,13 +165,18 @@ function parseError(document: Document): string | undefined {
  */
 function repair(source: string, declared: Map<string, string | undefined>): string {
   const prefixes = new Set<string>();
+  const declaredPrefixes = new Set<string>();
   const repaired = splitVerbatim(source)
     .map((part, index) => {
       part = part.replace(forbiddenCharacters, '');
       if (index % 2 === 1) return part;
-      // An element's prefix, or an attribute's (but an xmlns or xml one): a match starts at "<" or
-      // a space and scans one name, so the scan is linear whatever the input.
-      for (const [, element, attribute] of part.matchAll(/<([A-Za-z_][\w.-]*):|\s(?!xml)([A-Za-z_][\w.-]*):[\w.-]+=/g)) prefixes.add(element ?? attribute!);
+      // An element's prefix, an xmlns declaration's, or an attribute's (but an xml one), with the
+      // spaces XML allows around "=": a match starts at "<" or a space and scans one name, so the
+      // scan is linear whatever the input.
+      for (const [, element, declaration, attribute] of part.matchAll(/<([A-Za-z_][\w.-]*):|\s(?:xmlns:([\w.-]+)|(?!xml)([A-Za-z_][\w.-]*):[\w.-]+)\s*=/g)) {
+        if (declaration) declaredPrefixes.add(declaration);
+        else prefixes.add(element ?? attribute!);
+      }
       return part.replace(/&(?:#(\d+);|#x([0-9a-fA-F]+);|([A-Za-z_][\w.-]*);)?/g, (match, decimal?: string, hex?: string, name?: string) => {
         if (decimal || hex) return isXmlChar(decimal ? +decimal : parseInt(hex!, 16)) ? match : '';
         if (!name) return '&amp;';
@@ -186,10 +191,10 @@ function repair(source: string, declared: Map<string, string | undefined>): stri
   if (prefixes.size > 99) return repaired;
   // Each with the namespace this reader knows it by, else a placeholder nothing reads. (A prefix
   // named like an Object.prototype member gets that member's text: odd, harmless, and no feed's.)
-  // Declared anywhere means `xmlns:prefix=` anywhere, as feeds write it.
+  // Declared on any element counts, as feeds write it: one declared twice on the root would be fatal.
   let declarations = '';
   for (const prefix of prefixes) {
-    if (!repaired.includes(`xmlns:${prefix}=`)) declarations += ` xmlns:${prefix}="${ns[prefix as 'dc'] ?? 'urn:x-undeclared:' + prefix}"`;
+    if (!declaredPrefixes.has(prefix)) declarations += ` xmlns:${prefix}="${ns[prefix as 'dc'] ?? 'urn:x-undeclared:' + prefix}"`;
   }
   // On the root element, after its name (found past the prolog, whose comments may hold any text).
   const root = readProlog(repaired)?.end ?? 0;

@@ -3,31 +3,35 @@
  *
  * The candidates come from the element (its `lang`, the closest `[lang]`, `<html lang>`, the browser's
  * languages); the first one a catalog exists for wins, exactly or by its language alone
- * (`ru-RU` -> `ru`), a Chinese one by its script first (`zh-TW` -> `zh-Hant`, `zh-CN` -> `zh`). A
+ * (`ru-RU` -> `ru`), a Chinese one by its script first (`zh-TW` -> `zh-Hant`, `zh-CN` -> `zh`; see
+ * `localeChain`, which messages.ts also follows for the messages a page's own catalog lacks). A
  * candidate nothing matches is skipped, so a `de` page whose visitor's browser is in Russian gets
  * Russian rather than a mix. English is the last resort. No DOM here.
  */
 export const fallbackLocale = 'en';
+
+/**
+ * The forms of a canonical language tag from the most to the least specific, the order in which
+ * catalogs are tried both to pick a locale and to find a message it lacks: zh-Hant-TW, zh-Hant, zh.
+ * Chinese with a region but no script is written in the script of the region: Taiwan, Hong Kong and
+ * Macau write Traditional (CLDR likely subtags: zh-TW is zh-Hant-TW). So after zh-TW comes zh-Hant,
+ * then zh, whose Simplified words would sit beside Intl's Traditional times; an explicit script
+ * (zh-Hans-TW) is never replaced.
+ */
+export const localeChain = (tag: string): string[] =>
+  tag
+    .split('-')
+    .map((_, index, subtags) => subtags.slice(0, subtags.length - index).join('-'))
+    .flatMap((form) => (/^zh-(tw|hk|mo)$/i.test(form) ? [form, 'zh-Hant'] : form));
 
 export function matchLocale(candidates: readonly (string | null | undefined)[], available: readonly string[]): string {
   for (const candidate of candidates) {
     try {
       // Throws for no tag and for what is not a BCP 47 tag (lang="russian"): that one is skipped.
       // Old CMS templates print POSIX locales (lang="ru_RU"): the underscore is read as a hyphen.
-      const subtags = Intl.getCanonicalLocales(candidate!.trim().replace(/_/g, '-'))[0]!.split('-');
-      // Walk from the most to the least specific form: zh-Hant-TW, zh-Hant, zh.
-      for (let length = subtags.length; length; length--) {
-        const prefix = subtags.slice(0, length).join('-').toLowerCase();
-        const found = available.find((tag) => tag.toLowerCase() == prefix);
+      for (const form of localeChain(Intl.getCanonicalLocales(candidate!.trim().replace(/_/g, '-'))[0]!)) {
+        const found = available.find((tag) => tag.toLowerCase() == form.toLowerCase());
         if (found) return found;
-        // Chinese with a region but no script is written in the script of the region: Taiwan, Hong
-        // Kong and Macau write Traditional (CLDR likely subtags: zh-TW is zh-Hant-TW). So after
-        // zh-TW comes zh-Hant, then zh, whose Simplified words would sit beside Intl's Traditional
-        // times; an explicit script (zh-Hans-TW) is never replaced.
-        if (/^zh-(tw|hk|mo)$/.test(prefix)) {
-          subtags[1] = 'Hant';
-          length++; // the next round tries zh-Hant
-        }
       }
     } catch {}
   }

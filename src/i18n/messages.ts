@@ -14,7 +14,7 @@ import type { MessageKey } from './compiled/index.js';
 import englishCore from './compiled/en.core.js';
 import { catalogParts } from './compiled/parts.js';
 import type { CatalogPart, Message } from './catalog-types.js';
-import { fallbackLocale } from './locale-match.js';
+import { fallbackLocale, localeChain } from './locale-match.js';
 import type { compile as Compile } from './icu-format.js';
 
 export type { MessageKey };
@@ -41,17 +41,28 @@ addPart(fallbackLocale, englishCore);
 /** The locales a catalog exists for, such as `en` and `ru` (loaded or not). */
 export const availableLocales = (): string[] => [...new Set([...Object.keys(catalogParts), ...catalogs.keys()])];
 
+/**
+ * The shipped catalog that gives `locale` its messages: its own, or for a catalog the page registered,
+ * the closest shipped one it falls back to (`zh-TW`: `zh-Hant`; `ru-RU`: `ru`). Complete, so nothing
+ * after it in the chain is needed.
+ */
+const shippedLocale = (locale: string) => localeChain(locale).find((tag) => catalogParts[tag]) ?? locale;
+
+/** The catalogs a message of `locale` is looked up in, best first: its chain (see `localeChain`), then English. */
+const catalogsFor = (locale: string) => [...localeChain(locale), fallbackLocale].map((tag) => catalogs.get(tag) ?? {});
+
 /** True when `loadCatalog(locale, parts)` has finished, so formatting in `locale` is synchronous. */
 export const isCatalogLoaded = (locale: string, parts: readonly CatalogPartName[] = ['core']): boolean =>
-  parts.every((part) => !catalogParts[locale] || partStates.get(`${locale} ${part}`) === true) && (!needsFormatter(locale) || !!compile);
+  parts.every((part) => !catalogParts[shippedLocale(locale)] || partStates.get(`${shippedLocale(locale)} ${part}`) === true) && (!needsFormatter(locale) || !!compile);
 
 /**
- * Loads the shipped catalog parts of `locale` (and intl-messageformat when they need it). Resolves
- * when formatting in `locale` no longer waits on the network; never rejects: a part that fails to
- * load leaves the locale to English (its words and times), with a console warning.
+ * Loads the shipped catalog parts of `locale`, or of the shipped locale a registered one falls back
+ * to (and intl-messageformat when they need it). Resolves when formatting in `locale` no longer waits
+ * on the network; never rejects: a part that fails to load leaves the locale to English (its words
+ * and times), with a console warning.
  */
 export const loadCatalog = (locale: string, parts: readonly CatalogPartName[] = ['core']): Promise<void> =>
-  Promise.all(parts.map((part) => loadPart(locale, part))).then(() => (needsFormatter(locale) ? loadFormatter() : undefined));
+  Promise.all(parts.map((part) => loadPart(shippedLocale(locale), part))).then(() => (needsFormatter(locale) ? loadFormatter() : undefined));
 
 function loadPart(locale: string, part: CatalogPartName): Promise<void> | true | undefined {
   const key = `${locale} ${part}`;
@@ -100,8 +111,7 @@ const isSimple = (message: Stored): message is (LiteralElement | ArgumentElement
   (message as MessageFormatElement[]).every((element) => element.type < 2);
 
 /** True when some message of the locale (or of its fallbacks) needs intl-messageformat. */
-const needsFormatter = (locale: string) =>
-  [locale, locale.split('-')[0]!, fallbackLocale].some((tag) => Object.values(catalogs.get(tag) ?? {}).some((message) => !isSimple(message)));
+const needsFormatter = (locale: string) => catalogsFor(locale).some((catalog) => Object.values(catalog).some((message) => !isSimple(message)));
 
 const loadFormatter = () =>
   (formatterLoad ??= import('./icu-format.js').then((module) => {
@@ -119,8 +129,9 @@ export const formatMessage = (locale: string, key: MessageKey, values: MessageVa
  * argument where the translator placed it, and the caller renders it as its own element.
  */
 export function formatMessageToParts<T>(locale: string, key: MessageKey, values: Record<string, string | number | T>): (string | T)[] {
-  // The locale's message, else its language's (a registered `pt-BR` missing a key uses `pt`), else English.
-  const message = catalogs.get(locale)?.[key] ?? catalogs.get(locale.split('-')[0]!)?.[key] ?? catalogs.get(fallbackLocale)![key] ?? [];
+  // The locale's message, else its parents' (a registered `pt-BR` missing a key uses `pt`; `zh-TW`
+  // uses `zh-Hant`, not Simplified `zh`), else English.
+  const message = catalogsFor(locale).find((catalog) => catalog[key])?.[key] ?? [];
   if (isSimple(message)) {
     // What intl-messageformat makes of literals and plain arguments: the text, and each value as
     // it is (numbers as String() gives them, unformatted).

@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { FeaturedStoryElement } from '../../src/index.js';
-import { feedUrl, fixtureNow, loadedFixture, part, texts } from '../helpers.js';
+import { feedEvent, feedUrl, fixtureNow, loadedFixture, part, texts } from '../helpers.js';
 
 describe('<featured-story>', () => {
   let clock: sinon.SinonFakeTimers | undefined;
@@ -56,7 +56,7 @@ describe('<featured-story>', () => {
     it('fires feed-load with the normalized feed', async () => {
       const again = document.createElement('featured-story');
       again.src = feedUrl('municipal.ru.json');
-      const event = oneEvent(again, 'feed-load');
+      const event = feedEvent(again, 'feed-load');
       document.body.append(again);
       const { detail } = await event;
       expect(detail.feed.title).to.equal('Администрация города Тестовска');
@@ -107,12 +107,12 @@ describe('<featured-story>', () => {
       content_html: '\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n<iframe src="https://video.example/embed/1"></iframe>\n</div></figure>\n',
     };
     element.feed = { version: 'https://jsonfeed.org/version/1.1', items: [item] };
-    await oneEvent(element, 'feed-load');
+    await feedEvent(element, 'feed-load');
     await element.updateComplete;
     expect(texts([...part(element, 'body')!.querySelectorAll('p')])).to.deep.equal(['The parade in pictures.']);
     // A body with only an image is shown as it is.
     element.feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ ...item, content_html: '<figure><img src="https://example.org/parade.jpg"></figure>' }] };
-    await oneEvent(element, 'feed-load');
+    await feedEvent(element, 'feed-load');
     await element.updateComplete;
     expect(part(element, 'body')!.querySelector('img')!.getAttribute('src')).to.equal('https://example.org/parade.jpg');
     expect(part(element, 'body')!.querySelector('p')).to.equal(null);
@@ -153,7 +153,7 @@ describe('<featured-story>', () => {
       ],
     };
     document.body.append(element);
-    await oneEvent(element, 'feed-load');
+    await feedEvent(element, 'feed-load');
     await new Promise((resolve) => setTimeout(resolve, 100));
     const root = element.shadowRoot!;
     expect(canary.called).to.equal(false);

@@ -2,16 +2,16 @@ import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { FeaturedStoryElement, RecentPostsElement } from '../../src/index.js';
-import { loadedFixture, part, parts, texts } from '../helpers.js';
+import { fixtureWithNews, loadedFixture, part, parts, texts } from '../helpers.js';
 
 const titles = (element: HTMLElement) => texts(parts(element, 'title'));
 
 describe('feed formats through the elements', () => {
   it('reads a WordPress REST posts list, featuring the sticky post', async () => {
     const src = '/test/fixtures/feeds/wordpress/posts-embed.json';
-    const story = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" src=${src}></featured-story>`);
+    const story = await fixtureWithNews<FeaturedStoryElement>(html`<featured-story lang="ru" src=${src}></featured-story>`);
     expect(part(story, 'title')!.textContent!.trim()).to.equal('«Бессмертный полк» пройдёт 9\u00a0мая');
-    const posts = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src=${src}></recent-posts>`);
+    const posts = await fixtureWithNews<RecentPostsElement>(html`<recent-posts lang="ru" src=${src}></recent-posts>`);
     expect(titles(posts)).to.include('Мэр ответил на “вопросы” жителей — итоги прямой линии');
     for (const title of titles(posts)) expect(title).to.not.match(/&#?\w+;|<\/?\w/);
     await expect(posts).to.be.accessible();
@@ -23,7 +23,7 @@ describe('feed formats through the elements', () => {
   ]) {
     it(`reads a windows-1251 RSS feed ${why}`, async () => {
       const src = `/test-api/raw?body=feeds/xml/windows-1251.rss.xml&type=${encodeURIComponent(type)}`;
-      const posts = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src=${src}></recent-posts>`);
+      const posts = await fixtureWithNews<RecentPostsElement>(html`<recent-posts lang="ru" src=${src}></recent-posts>`);
       expect(parts(posts, 'item').length).to.be.greaterThan(0);
       for (const title of titles(posts)) expect(title).to.match(/[а-яё]/i);
       expect(titles(posts).join(' ')).to.not.match(/[\u0400-\u04ff]{0}[ÐÑ]|\uFFFD/);
@@ -32,7 +32,7 @@ describe('feed formats through the elements', () => {
   }
 
   it('reads Atom, resolving links against xml:base', async () => {
-    const posts = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="en" src="/test/fixtures/feeds/xml/xml-base.atom.xml"></recent-posts>`);
+    const posts = await fixtureWithNews<RecentPostsElement>(html`<recent-posts lang="en" src="/test/fixtures/feeds/xml/xml-base.atom.xml"></recent-posts>`);
     const links = parts(posts, 'link') as HTMLAnchorElement[];
     expect(links.length).to.be.greaterThan(0);
     for (const link of links) expect(link.getAttribute('href')).to.match(/^https?:\/\//);
@@ -40,7 +40,7 @@ describe('feed formats through the elements', () => {
 
   it('shows a Yandex.News feed\'s yandex:full-text as the featured story\'s paragraphs, its description as the excerpt', async () => {
     const src = '/test/fixtures/feeds/xml/yandex-news.rss.xml';
-    const story = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" src=${src}></featured-story>`);
+    const story = await fixtureWithNews<FeaturedStoryElement>(html`<featured-story lang="ru" src=${src}></featured-story>`);
     expect(part(story, 'title')!.textContent!.trim()).to.equal('В Заречном отремонтируют мост через Сылву');
     const paragraphs = texts([...part(story, 'body')!.querySelectorAll('p')]);
     expect(paragraphs).to.have.length(4);
@@ -50,7 +50,7 @@ describe('feed formats through the elements', () => {
     expect(part(story, 'author')!.textContent).to.equal('Пресс-служба администрации');
     expect((part(story, 'image') as HTMLImageElement).src).to.equal('https://zarechny.example/upload/iblock/3f2/most.jpg');
 
-    const posts = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src=${src}></recent-posts>`);
+    const posts = await fixtureWithNews<RecentPostsElement>(html`<recent-posts lang="ru" src=${src}></recent-posts>`);
     expect(texts(parts(posts, 'excerpt'))).to.deep.equal([
       'Ремонт моста начнётся 1 декабря и продлится до конца мая.',
       'График приёма граждан главой города.',
@@ -62,7 +62,7 @@ describe('feed formats through the elements', () => {
     const canary = sinon.spy();
     (window as unknown as { newsCanary: () => void }).newsCanary = canary;
     const src = '/test/fixtures/feeds/xml/turbo.rss.xml';
-    const school = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" src=${src}></featured-story>`);
+    const school = await fixtureWithNews<FeaturedStoryElement>(html`<featured-story lang="ru" src=${src}></featured-story>`);
     expect(part(school, 'title')!.textContent!.trim()).to.equal('Новая школа откроется в\u00a0сентябре');
     const body = part(school, 'body')!;
     expect(body.querySelector('p')!.textContent).to.match(/^Строительство школы на 550 мест/);
@@ -71,7 +71,7 @@ describe('feed formats through the elements', () => {
     expect(body.textContent).not.to.include('Главная');
     expect(body.querySelector('img[src$="shkola-cover.jpg"]')).to.equal(null);
 
-    const yard = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" item-id="https://rayon.example/news/2026/11/19/dvor/" src=${src}></featured-story>`);
+    const yard = await fixtureWithNews<FeaturedStoryElement>(html`<featured-story lang="ru" item-id="https://rayon.example/news/2026/11/19/dvor/" src=${src}></featured-story>`);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(part(yard, 'title')!.textContent!.trim()).to.equal('Итоги конкурса «Лучший двор»');
     expect(part(yard, 'body')!.textContent).to.include('Награждение — 25 ноября.');
@@ -87,10 +87,10 @@ describe('feed formats through the elements', () => {
 
   it('shows a feed that uses namespace prefixes it does not declare, not a parse error', async () => {
     const src = '/test/fixtures/feeds/xml/undeclared-prefixes.rss.xml';
-    const posts = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src=${src}></recent-posts>`);
+    const posts = await fixtureWithNews<RecentPostsElement>(html`<recent-posts lang="ru" src=${src}></recent-posts>`);
     expect(titles(posts)).to.deep.equal(['Сход граждан 5 декабря', 'График вывоза мусора']);
     expect(part(posts, 'error')).to.equal(null);
-    const story = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" src=${src}></featured-story>`);
+    const story = await fixtureWithNews<FeaturedStoryElement>(html`<featured-story lang="ru" src=${src}></featured-story>`);
     expect(texts([...part(story, 'body')!.querySelectorAll('p')])).to.deep.equal(['Сход граждан пройдёт 5 декабря в 18:00 в Доме культуры.', 'На повестке: ремонт дороги на улице Лесной.']);
     expect(part(story, 'author')!.textContent).to.equal('Глава поселения');
   });

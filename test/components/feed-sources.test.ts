@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { FeaturedStoryElement, RecentPostsElement } from '../../src/index.js';
-import { feedUrl, loadedFixture, part, parts, texts } from '../helpers.js';
+import { feedEvent, feedUrl, loadedFixture, part, parts, texts, widgetShows } from '../helpers.js';
 
 const titles = (element: HTMLElement) => texts(parts(element, 'title'));
 
@@ -39,7 +39,7 @@ describe('choosing and reading feeds', () => {
       <recent-posts src=${src}></recent-posts>
     </div>`);
     const [story, excluding, plain] = [...container.children] as [FeaturedStoryElement, RecentPostsElement, RecentPostsElement];
-    await Promise.all([story, excluding, plain].map((element) => (part(element, 'title') ? Promise.resolve() : oneEvent(element, 'feed-load'))));
+    await Promise.all([story, excluding, plain].map((element) => (part(element, 'title') ? Promise.resolve() : feedEvent(element, 'feed-load'))));
     await story.updateComplete;
     await excluding.updateComplete;
     expect(titles(plain)).to.include('Выставка в музее');
@@ -69,7 +69,7 @@ describe('choosing and reading feeds', () => {
     element.transform = (data) =>
       (data as { data: { posts: { slug: string; heading: string }[] } }).data.posts.map((post) => ({ id: post.slug, title: post.heading, url: `/${post.slug}` }));
     element.src = feedUrl('custom-shape.json');
-    const loaded = oneEvent(element, 'feed-load');
+    const loaded = feedEvent(element, 'feed-load');
     document.body.append(element);
     await loaded;
     await element.updateComplete;
@@ -122,7 +122,7 @@ describe('load more', () => {
     expect(element.shadowRoot!.activeElement?.textContent).to.equal('Three');
     expect(button(), 'the feed has a next page').to.not.equal(null);
     button()!.click();
-    await until(() => titles(element).length === 5);
+    await widgetShows(element, () => titles(element).length === 5, 'five posts');
     expect(titles(element)).to.deep.equal(['One', 'Two', 'Three', 'Four', 'Five']);
     expect(element.shadowRoot!.activeElement!.textContent).to.equal('Four');
     expect(button(), 'no next page, nothing hidden').to.equal(null);
@@ -137,7 +137,7 @@ describe('load more', () => {
       items: [{ id: 'p1', title: 'Один', url: '/1', date_published: '2026-11-20T10:00:00Z' }],
     };
     const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" limit="1" load-more .feed=${paged}></recent-posts>`);
-    const failed = oneEvent(element, 'feed-error');
+    const failed = feedEvent(element, 'feed-error');
     part(element, 'load-more')!.click();
     expect((await failed).detail.error.kind).to.equal('http');
     await element.updateComplete;
@@ -146,7 +146,7 @@ describe('load more', () => {
     expect(part(element, 'stale'), 'the posts shown are as current as before').to.equal(null);
     await expect(element).to.be.accessible();
     part(element, 'load-more')!.click();
-    await until(() => titles(element).length > 1);
+    await widgetShows(element, () => titles(element).length > 1, 'the next page, tried again');
     expect(part(element, 'more-failed'), 'gone once the page came').to.equal(null);
   });
 
@@ -161,8 +161,8 @@ describe('load more', () => {
     const errors: Event[] = [];
     element.addEventListener('feed-error', (event) => errors.push(event));
     part(element, 'load-more')!.click(); // the one loaded post is shown: this fetches the next page, held by the server
-    await until(() => part(element, 'load-more')!.getAttribute('aria-busy') === 'true');
-    const loaded = oneEvent(element, 'feed-load');
+    await widgetShows(element, () => part(element, 'load-more')?.getAttribute('aria-busy') === 'true', 'a busy "more" button');
+    const loaded = feedEvent(element, 'feed-load');
     element.feed = undefined;
     element.src = feedUrl('english.json');
     await loaded;
@@ -180,16 +180,8 @@ describe('load more', () => {
     );
     const before = titles(element).length;
     part(element, 'load-more')!.click();
-    await until(() => titles(element).length > before);
+    await widgetShows(element, () => titles(element).length > before, 'the posts of the next page');
     expect(titles(element).length).to.equal(before + 2);
     expect(part(element, 'load-more')).to.equal(null);
   });
 });
-
-async function until(condition: () => boolean) {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > 5000) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

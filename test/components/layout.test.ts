@@ -6,7 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import { RecentPostsElement, type FeaturedStoryElement } from '../../src/index.js';
-import { feedUrl, loadedFixture, part, parts } from '../helpers.js';
+import { feedUrl, loadedFixture, part, parts, widgetShows } from '../helpers.js';
 
 const isChromium = navigator.userAgent.includes('Chrome/');
 
@@ -579,10 +579,8 @@ describe('inside an old CMS content area', () => {
     const list = page.querySelector<RecentPostsElement>('recent-posts')!;
     const story = page.querySelector<FeaturedStoryElement>('featured-story')!;
     await Promise.all([list.updateComplete, story.updateComplete]);
-    const until = async (ready: () => boolean) => {
-      for (let wait = 0; !ready() && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 50));
-    };
-    await until(() => parts(list, 'excerpt').length > 0 && !!part(story, 'body'));
+    await widgetShows(list, () => parts(list, 'excerpt').length > 0, 'the excerpts');
+    await widgetShows(story, () => !!part(story, 'body'), 'the story body');
     const shown = [...parts(list, 'title'), ...parts(list, 'excerpt'), ...parts(list, 'time'), part(story, 'title')!, part(story, 'body')!];
     for (const element of shown) {
       const style = getComputedStyle(element);

@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { RecentPostsElement } from '../../src/index.js';
-import { feedUrl, parts } from '../helpers.js';
+import { feedEvent, feedUrl, parts } from '../helpers.js';
 
 /** Resolves after `frames` animation frames: long enough for IntersectionObserver to report. */
 const frames = async (count: number) => {
@@ -33,7 +33,7 @@ describe('loading="lazy"', () => {
     expect(requestsFor(url), 'no request while far from the viewport').to.equal(0);
     expect(parts(element, 'item')).to.have.length(0);
 
-    const loaded = oneEvent(element, 'feed-load');
+    const loaded = feedEvent(element, 'feed-load');
     element.scrollIntoView();
     await loaded;
     await element.updateComplete;
@@ -63,7 +63,7 @@ describe('loading="lazy"', () => {
       expect(parts(widget, 'item'), 'nothing read or rendered far from the viewport').to.have.length(0);
       expect(parts(widget, 'skeleton'), 'the placeholder holds the space').to.have.length(1);
       expect(loads).to.have.length(0);
-      const loaded = oneEvent(widget, 'feed-load');
+      const loaded = feedEvent(widget, 'feed-load');
       widget.scrollIntoView();
       await loaded;
       await widget.updateComplete;
@@ -111,7 +111,7 @@ describe('loading="lazy"', () => {
     const { url, element } = await lazyWidgetFarDown('switch');
     await frames(5);
     expect(requestsFor(url)).to.equal(0);
-    const loaded = oneEvent(element, 'feed-load');
+    const loaded = feedEvent(element, 'feed-load');
     element.loading = 'eager';
     await loaded;
     expect(requestsFor(url)).to.equal(1);
@@ -134,7 +134,7 @@ describe('loading="lazy"', () => {
     await frames(5);
     if (!supportsScrollMargin) {
       expect(requestsFor(url), 'without scrollMargin: not yet').to.equal(0);
-      const loaded = oneEvent(element, 'feed-load');
+      const loaded = feedEvent(element, 'feed-load');
       page.scrollTop = element.offsetTop - page.offsetTop;
       await loaded;
       return;
@@ -151,7 +151,7 @@ describe('loading="lazy"', () => {
     parent.append(element); // far down again: watches again
     await frames(5);
     expect(requestsFor(url), 'no request after the move').to.equal(0);
-    const loaded = oneEvent(element, 'feed-load');
+    const loaded = feedEvent(element, 'feed-load');
     element.scrollIntoView();
     await loaded;
     await frames(5);

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { FeedErrorEvent, RecentPostsElement } from '../../src/index.js';
-import { feedUrl, loadedFixture, part, parts, until } from '../helpers.js';
+import { feedEvent, feedUrl, loadedFixture, part, parts, until } from '../helpers.js';
 
 describe('loading and errors (both elements)', () => {
   let warn: sinon.SinonStub;
@@ -29,7 +29,7 @@ describe('loading and errors (both elements)', () => {
         const element = document.createElement(tag);
         element.lang = 'ru';
         element.src = src;
-        const failed = oneEvent(element, 'feed-error') as Promise<FeedErrorEvent>;
+        const failed = feedEvent(element, 'feed-error') as Promise<FeedErrorEvent>;
         document.body.append(element);
         const event = await failed;
         await element.updateComplete;
@@ -102,7 +102,7 @@ describe('loading and errors (both elements)', () => {
     });
     const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src=${feedUrl('municipal.ru.json')}></recent-posts>`);
     expect(part(element, 'error')).to.not.equal(null);
-    const loadedAgain = oneEvent(element, 'feed-load');
+    const loadedAgain = feedEvent(element, 'feed-load');
     part(element, 'retry')!.click();
     await loadedAgain;
     await element.updateComplete;
@@ -113,7 +113,7 @@ describe('loading and errors (both elements)', () => {
   it('keeps what it shows when a later load of the same feed fails', async () => {
     const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src=${feedUrl('municipal.ru.json')}></recent-posts>`);
     sinon.stub(window, 'fetch').resolves(new Response('down', { status: 502 }));
-    const failed = oneEvent(element, 'feed-error');
+    const failed = feedEvent(element, 'feed-error');
     (element as unknown as { loader: { reload(): void } }).loader.reload();
     await failed;
     await element.updateComplete;
@@ -128,7 +128,7 @@ describe('loading and errors (both elements)', () => {
     element.src = feedUrl('english.json');
     const loads: string[] = [];
     element.addEventListener('feed-load', (event) => loads.push(event.detail.feed.title!));
-    await oneEvent(element, 'feed-load');
+    await feedEvent(element, 'feed-load');
     await new Promise((resolve) => setTimeout(resolve, 900));
     await element.updateComplete;
     expect(loads).to.deep.equal(['Test City Council']);
@@ -154,7 +154,7 @@ describe('loading and errors (both elements)', () => {
     element.addEventListener('feed-error', errors);
     element.src = feedUrl('english.json');
     document.body.append(element);
-    await oneEvent(element, 'feed-load');
+    await feedEvent(element, 'feed-load');
     expect(errors.called).to.equal(false, 'an abort is not an error');
     element.remove();
   });
@@ -179,7 +179,7 @@ describe('loading and errors (both elements)', () => {
     const src = '/test-api/delay/200?body=feeds/english.json&unique=shared';
     const container = document.createElement('div');
     container.innerHTML = `<featured-story src="${src}"></featured-story><recent-posts src="${src}"></recent-posts><recent-posts src="${src}"></recent-posts>`;
-    const loads = [...container.children].map((child) => oneEvent(child, 'feed-load'));
+    const loads = [...container.children].map((child) => feedEvent(child, 'feed-load'));
     document.body.append(container);
     await Promise.all(loads);
     container.remove();

@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import '../../src/define.js';
 import { registerMessages, type FeaturedStoryElement, type RecentPostsElement } from '../../src/index.js';
 import { catalogParts } from '../../src/i18n/compiled/parts.js';
+import { isCatalogLoaded } from '../../src/i18n/messages.js';
 import { feedUrl, feedWithAges, fixtureNow, loadedFixture, part, parts, texts } from '../helpers.js';
 
 const settle = async (element: { updateComplete: Promise<unknown> }) => {
@@ -190,6 +191,24 @@ describe('localization of the elements', () => {
     ['zh-CN', 'zh', '无法加载新闻。', '新闻源已损坏，无法读取。', '重试'],
     ['zh-Hans-TW', 'zh', '无法加载新闻。', '新闻源已损坏，无法读取。', '重试'],
   ];
+  // Before the tests above load zh-Hant for their own pages, so that this widget must load it itself.
+  it('fills what a page\'s own zh-MO messages lack with the Traditional words, loaded for it', async () => {
+    expect(isCatalogLoaded('zh-Hant'), 'no test before this one loads zh-Hant').to.equal(false);
+    registerMessages('zh-MO', { recentPostsHeading: '澳門新聞' });
+    const warn = sinon.stub(console, 'warn');
+    try {
+      const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="zh-MO" src=${feedUrl('truncated.json')}></recent-posts>`);
+      expect(part(element, 'base')!.lang).to.equal('zh-MO');
+      expect(part(element, 'heading')!.textContent).to.equal('澳門新聞');
+      expect(part(element, 'error-title')!.textContent).to.equal('無法載入新聞。');
+      expect(part(element, 'error-detail')!.textContent).to.equal('新聞摘要已損毀，無法讀取。');
+      expect(part(element, 'retry')!.textContent).to.equal('重試');
+      expect(element.shadowRoot!.textContent).to.not.match(simplifiedOnly);
+    } finally {
+      warn.restore();
+    }
+  });
+
   for (const [lang, locale, title, detail, retry] of chinese) {
     it(`shows a feed error on a lang="${lang}" page in ${locale == 'zh' ? 'Simplified' : 'Traditional'} Chinese only`, async () => {
       const warn = sinon.stub(console, 'warn');

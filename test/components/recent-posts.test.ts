@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { RecentPostsElement } from '../../src/index.js';
-import { loadedFixture, feedUrl, feedWithAges, fixtureNow, nextOutcome, part, parts, texts } from '../helpers.js';
+import { loadedFixture, feedEvent, feedUrl, feedWithAges, fixtureNow, nextOutcome, part, parts, texts } from '../helpers.js';
 import { heldFeed } from '../a11y/a11y-helpers.js';
 
 describe('<recent-posts>', () => {
@@ -158,7 +158,7 @@ describe('<recent-posts>', () => {
       const element = document.createElement('recent-posts');
       element.lang = 'ru';
       element.feed = feedWithAges([5, 60 * 22]);
-      const loadEvent = oneEvent(element, 'feed-load');
+      const loadEvent = feedEvent(element, 'feed-load');
       document.body.append(element);
       const event = await loadEvent;
       await element.updateComplete;
@@ -251,7 +251,7 @@ describe('<recent-posts>', () => {
       const element = document.createElement('recent-posts');
       element.feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ title: 'no id' }, null, { id: '1', title: 'ok' }] };
       document.body.append(element);
-      await oneEvent(element, 'feed-load');
+      await feedEvent(element, 'feed-load');
       expect(warn.callCount).to.equal(1);
       expect(String(warn.firstCall.args[0])).to.contain('2 feed item(s) were skipped');
       expect(parts(element, 'item')).to.have.length(1);

@@ -1,9 +1,9 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
 import { resetFeedStore } from '../../src/feed/feed-store.js';
 import type { RecentPostsElement } from '../../src/index.js';
-import { part, parts, texts, until } from '../helpers.js';
+import { feedEvent, part, parts, texts, until } from '../helpers.js';
 
 /** A name no other browser or run uses, for the test server's per-name counters. */
 const unique = (label: string) => `${label}-${Math.random().toString(36).slice(2)}`;
@@ -20,7 +20,7 @@ function mount(src: string, attributes: Record<string, string> = {}): RecentPost
 }
 
 async function settled(element: RecentPostsElement, event: 'feed-load' | 'feed-error' = 'feed-load') {
-  await oneEvent(element, event);
+  await feedEvent(element, event);
   await element.updateComplete;
 }
 
@@ -273,7 +273,7 @@ describe('refresh, revalidation and the stored copy', () => {
     const widgets = Array.from({ length: 20 }, (_, index) =>
       Object.assign(document.createElement(index % 2 ? 'recent-posts' : 'featured-story'), { src, lang: 'en' }),
     );
-    const loads = widgets.map((widget) => oneEvent(widget, 'feed-load'));
+    const loads = widgets.map((widget) => feedEvent(widget, 'feed-load'));
     document.body.append(...widgets);
     mounted.push(...(widgets as RecentPostsElement[]));
     await Promise.all(loads);

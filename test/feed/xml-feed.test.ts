@@ -588,6 +588,50 @@ describe('parseXmlFeed: errors and repairs', () => {
     expect(word.stories[0]!.contentHtml).to.include('Текст');
   });
 
+  it('sees a declaration written with spaces around "=" (XML allows them), and does not declare its prefix twice (RSS and Atom)', () => {
+    // media: declared with spaces, yandex: declared nowhere: media: declared again on the root would
+    // be a duplicate attribute, a fatal error.
+    const { feed, texts } = parsedTexts(
+      rss(
+        '<item><guid>1</guid><title>Новость</title><media:content url="https://city.example/1.jpg" medium="image"/><yandex:full-text>Полный текст.</yandex:full-text></item>',
+        '',
+        ' xmlns:media = "http://search.yahoo.com/mrss/"',
+      ),
+    );
+    expect(texts).to.have.length(2);
+    const root = /<rss\b[^>]*>/.exec(texts[1]!)![0];
+    expect(root.match(/xmlns:media\b/g)).to.have.length(1);
+    expect(root).to.include('xmlns:yandex="http://news.yandex.ru"');
+    expect(feed.stories[0]).to.deep.include({ title: 'Новость', image: 'https://city.example/1.jpg', contentText: 'Полный текст.' });
+
+    const atom = parsedTexts(
+      "<feed xmlns='http://www.w3.org/2005/Atom'\n  xmlns:media\n  =\n  'http://search.yahoo.com/mrss/'><title>Лента</title>" +
+        '<entry><id>1</id><title>Новость</title><media:thumbnail url="https://city.example/1.jpg"/><dc:subject>x</dc:subject></entry></feed>',
+    );
+    expect(atom.texts).to.have.length(2);
+    const atomRoot = /<feed\b[^>]*>/.exec(atom.texts[1]!)![0];
+    expect(atomRoot.match(/xmlns:media\b/g)).to.have.length(1);
+    expect(atomRoot).to.include('xmlns:dc="http://purl.org/dc/elements/1.1/"');
+    expect(atom.feed.stories[0]).to.deep.include({ title: 'Новость', image: 'https://city.example/1.jpg' });
+  });
+
+  it('declares a prefix used only on attributes written with spaces before "=", but never xml: (RSS and Atom)', () => {
+    const { feed, texts } = parsedTexts(
+      rss('<item xml:lang ="ru"><guid>1</guid><title>Новость</title><enclosure url="https://city.example/1.jpg" type="image/jpeg" site:rank = "1"/></item>'),
+    );
+    const root = /<rss\b[^>]*>/.exec(texts[1]!)![0];
+    expect(root).to.include('xmlns:site="urn:x-undeclared:site"').and.not.include('xmlns:xml');
+    expect(feed.stories[0]).to.deep.include({ title: 'Новость', image: 'https://city.example/1.jpg' });
+
+    const atom = parsedTexts(
+      '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang ="ru"><title>Лента</title>' +
+        '<entry><id>1</id><title>Новость</title><link href="https://city.example/1" site:rank\n\t= "1"/><media:thumbnail url = "https://city.example/1.jpg"/></entry></feed>',
+    );
+    const atomRoot = /<feed\b[^>]*>/.exec(atom.texts[1]!)![0];
+    expect(atomRoot).to.include('xmlns:site="urn:x-undeclared:site"').and.not.include('xmlns:xml');
+    expect(atom.feed.stories[0]).to.deep.include({ title: 'Новость', url: 'https://city.example/1', image: 'https://city.example/1.jpg' });
+  });
+
   it('repairs other errors in a feed with prefixes it declares, without declaring them again', () => {
     const { feed, texts } = parsedTexts(
       rss(
@@ -623,6 +667,10 @@ describe('parseXmlFeed: errors and repairs', () => {
       `<rss><channel>&nbsp;${Array.from({ length: 20_000 }, (_, index) => `<p${index}:x/>`).join('')}</channel></rss>`,
       `<rss><channel>&nbsp;${Array.from({ length: 20_000 }, (_, index) => `<p${index % 99}:x/>`).join('')}</channel></rss>`, // 99 declared
       `<rss><channel><item><guid>1</guid>&nbsp;${'<yandex:genre>m</yandex:genre>'.repeat(7_000)}</item></channel></rss>`,
+      `<rss><channel><title> a:b${' '.repeat(200_000)}</title>&nbsp;</channel></rss>`,
+      `<rss><channel><title>${' a:b   '.repeat(30_000)}</title>&nbsp;</channel></rss>`,
+      `<rss><channel><title>${' xmlns:a  '.repeat(20_000)}</title>&nbsp;</channel></rss>`,
+      `<rss${Array.from({ length: 10_000 }, (_, index) => ` xmlns:p${index} = "urn:p"`).join('')}><channel>&nbsp;<p1:x/><q:y/></channel></rss>`,
     ];
     for (const text of inputs) {
       const label = `${JSON.stringify(text.slice(0, 40))} (${text.length})`;

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { matchLocale } from '../../src/i18n/locale-match.js';
-import { availableLocales, formatMessage, loadCatalog } from '../../src/i18n/messages.js';
+import { localeChain, matchLocale } from '../../src/i18n/locale-match.js';
+import { availableLocales, formatMessage, loadCatalog, registerMessages } from '../../src/i18n/messages.js';
 import { compiledCatalogs, type MessageKey } from '../../src/i18n/compiled/index.js';
 
 // Catalogs load on demand in the widgets; these tests format every locale directly.
@@ -35,6 +35,16 @@ describe('matchLocale', () => {
     expect(matchLocale(['zh-HK', 'ru'], ['en', 'ru'])).to.equal('ru');
   });
 
+  it('walks a tag from the most to the least specific form, Traditional Chinese regions through zh-Hant', () => {
+    expect(localeChain('zh-TW')).to.deep.equal(['zh-TW', 'zh-Hant', 'zh']);
+    expect(localeChain('zh-HK')).to.deep.equal(['zh-HK', 'zh-Hant', 'zh']);
+    expect(localeChain('zh-Hant-MO')).to.deep.equal(['zh-Hant-MO', 'zh-Hant', 'zh']);
+    expect(localeChain('zh-Hans-TW')).to.deep.equal(['zh-Hans-TW', 'zh-Hans', 'zh']);
+    expect(localeChain('zh-CN')).to.deep.equal(['zh-CN', 'zh']);
+    expect(localeChain('pt-BR')).to.deep.equal(['pt-BR', 'pt']);
+    expect(localeChain('ru')).to.deep.equal(['ru']);
+  });
+
   it('reads the POSIX locales old CMS templates print (lang="ru_RU") as language tags', () => {
     expect(matchLocale(['ru_RU'], shipped)).to.equal('ru');
     expect(matchLocale(['de_DE', 'ru_RU'], shipped)).to.equal('ru');
@@ -57,6 +67,28 @@ describe('message catalogs', () => {
       expect(russian, key).to.match(/[а-яё]/i);
       expect(russian, key).to.not.match(/[a-z]/i);
     }
+  });
+
+  it('take what a page\'s own catalog lacks from the shipped one its tag falls back to: Traditional for zh-TW and zh-HK', () => {
+    // Every shipped catalog is loaded here: only the order of the fallbacks decides.
+    registerMessages('zh-HK', { recentPostsHeading: '本區新聞' });
+    registerMessages('zh-Hant-TW', { recentPostsHeading: '本市新聞' });
+    registerMessages('zh-CN', { recentPostsHeading: '本市新闻' });
+    registerMessages('ru-RU', { recentPostsHeading: 'Новости района' });
+    expect(formatMessage('zh-HK', 'recentPostsHeading')).to.equal('本區新聞');
+    expect(formatMessage('zh-Hant-TW', 'recentPostsHeading')).to.equal('本市新聞');
+    for (const key of ['errorTitle', 'retry', 'featuredStoryLabel'] as MessageKey[]) {
+      expect(formatMessage('zh-HK', key), key).to.equal(formatMessage('zh-Hant', key));
+      expect(formatMessage('zh-Hant-TW', key), key).to.equal(formatMessage('zh-Hant', key));
+      expect(formatMessage('zh-CN', key), key).to.equal(formatMessage('zh', key));
+      expect(formatMessage('ru-RU', key), key).to.equal(formatMessage('ru', key));
+    }
+    expect(formatMessage('zh-HK', 'errorTitle')).to.equal('無法載入新聞。');
+    expect(formatMessage('zh-HK', 'newStories', { count: 3 })).to.equal('3 則新消息');
+    expect(formatMessage('zh-HK', 'source', { source: '港聞' })).to.equal('來源：港聞');
+    // The shipped pages keep their own words.
+    expect(formatMessage('zh-Hant', 'recentPostsHeading')).to.equal('最新消息');
+    expect(formatMessage('zh', 'recentPostsHeading')).to.equal('最新新闻');
   });
 
   it('format arguments', () => {
