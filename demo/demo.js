@@ -113,9 +113,11 @@ function markLanguage(el, textLang, lang) {
 function applyLanguage(lang) {
   const textLang = pageLanguage(lang);
   const strings = STRINGS[textLang];
-  document.documentElement.lang = lang;
+  // Only what differs is written: on the Russian page as served, nothing is, so the page's first
+  // layout is not redone for identical text.
+  if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
 
-  document.title = strings.pageTitle;
+  if (document.title !== strings.pageTitle) document.title = strings.pageTitle;
   const title = document.querySelector('title');
   if (title) markLanguage(title, textLang, lang);
   const description = document.querySelector('meta[name="description"]');
@@ -127,13 +129,13 @@ function applyLanguage(lang) {
   for (const el of document.querySelectorAll('[data-i18n]')) {
     const text = strings[el.dataset.i18n];
     if (text === undefined) continue;
-    el.textContent = text;
+    if (el.textContent !== text) el.textContent = text;
     markLanguage(el, textLang, lang);
   }
   for (const el of document.querySelectorAll('[data-i18n-aria-label]')) {
     const text = strings[el.dataset.i18nAriaLabel];
     if (text === undefined) continue;
-    el.setAttribute('aria-label', text);
+    if (el.getAttribute('aria-label') !== text) el.setAttribute('aria-label', text);
     markLanguage(el, textLang, lang);
   }
 
@@ -142,7 +144,7 @@ function applyLanguage(lang) {
     const url = new URL(link.href);
     if (lang === DEFAULT_LANG) url.searchParams.delete('lang');
     else url.searchParams.set('lang', lang);
-    link.href = url.href;
+    if (link.href !== url.href) link.href = url.href;
   }
 
   // Both widgets share one src, so they share one request; an unchanged src fetches nothing.
