@@ -677,7 +677,9 @@ describe('parseXmlFeed: errors and repairs', () => {
       const started = performance.now();
       const error = parseFailure(text);
       if (error) expect(error, label).to.be.instanceOf(FeedError);
-      expect(performance.now() - started, label).to.be.below(1000);
+      // Linear: the slowest (99 declared prefixes) takes about half a second unloaded, over a second
+      // on a busy 2-core machine. A scan that backtracks or rescans per prefix would take minutes.
+      expect(performance.now() - started, label).to.be.below(5000);
     }
   });
 
