@@ -48,8 +48,19 @@ export const availableLocales = (): string[] => [...new Set([...Object.keys(cata
  */
 const shippedLocale = (locale: string) => localeChain(locale).find((tag) => catalogParts[tag]) ?? locale;
 
-/** The catalogs a message of `locale` is looked up in, best first: its chain (see `localeChain`), then English. */
-const catalogsFor = (locale: string) => [...localeChain(locale), fallbackLocale].map((tag) => catalogs.get(tag) ?? {});
+/** Each locale's tags to look a message up in, best first: its chain (see `localeChain`), then English. */
+const lookupTags = new Map<string, string[]>();
+
+/**
+ * The catalogs a message of `locale` is looked up in, best first. Every message formatted asks (each
+ * relative time where Intl lacks the language, at every tick of the clock), so the tags are worked
+ * out once per locale; the catalogs are read each time, since loading or registering adds some.
+ */
+const catalogsFor = (locale: string) => {
+  let tags = lookupTags.get(locale);
+  if (!tags) lookupTags.set(locale, (tags = [...localeChain(locale), fallbackLocale]));
+  return tags.map((tag) => catalogs.get(tag) ?? {});
+};
 
 /** True when `loadCatalog(locale, parts)` has finished, so formatting in `locale` is synchronous. */
 export const isCatalogLoaded = (locale: string, parts: readonly CatalogPartName[] = ['core']): boolean =>
