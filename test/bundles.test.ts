@@ -143,7 +143,7 @@ describe('what a page loads from the CDN module build', () => {
 
     it('the module build first: it defines <recent-posts>, the classic bundle <featured-story>, and their feed is requested once', async () => {
       await scriptsLoadedBy(
-        `/test-api/two-builds/page.html?first=module&src=${feed}`,
+        `/test-api/two-builds/${Math.random().toString(36).slice(2)}/page.html?first=module&src=${feed}`,
         // Until the module build's story chunk has come too (late, after the classic bundle defined the element).
         (page) => shadowParts(page, 'recent-posts', 'item').length > 0 && !!shadowParts(page, 'featured-story', 'title')[0]?.textContent && storyChunkLoaded(page),
       );
@@ -154,7 +154,7 @@ describe('what a page loads from the CDN module build', () => {
 
     it('the classic bundle first: it defines both elements, and the module build after it requests nothing more', async () => {
       await scriptsLoadedBy(
-        `/test-api/two-builds/page.html?first=classic&src=${feed}`,
+        `/test-api/two-builds/${Math.random().toString(36).slice(2)}/page.html?first=classic&src=${feed}`,
         (page) => shadowParts(page, 'recent-posts', 'item').length > 0 && !!shadowParts(page, 'featured-story', 'title')[0]?.textContent,
       );
       expect(definedBy()).to.deep.equal({ 'recent-posts': 'classic', 'featured-story': 'classic' });
@@ -166,7 +166,7 @@ describe('what a page loads from the CDN module build', () => {
       // Answered late, so that both elements wait for this one request (a widget that comes after an error asks again).
       const src = `/test-api/sequence/${name}?fail=1,2,3&delay=500`;
       await scriptsLoadedBy(
-        `/test-api/two-builds/page.html?first=module&src=${encodeURIComponent(src)}`,
+        `/test-api/two-builds/${name}/page.html?first=module&src=${encodeURIComponent(src)}`,
         (page) => shadowParts(page, 'recent-posts', 'error-detail').length > 0 && shadowParts(page, 'featured-story', 'error-detail').length > 0,
       );
       expect(definedBy()).to.deep.equal({ 'recent-posts': 'module', 'featured-story': 'classic' });

@@ -76,25 +76,38 @@ const routes = {
   },
 
   /**
-   * /test-api/two-builds/page.html?first=module|classic&src=<feed path>: an old CMS page that includes
-   * both CDN builds, the module one and the classic one (in that order, or the classic one first),
-   * with a <recent-posts> and a <featured-story> of that feed, recording its events like
-   * pages/record-page-events.js. /test-api/two-builds/<path under dist/> serves the builds, with
-   * <featured-story>'s chunk 300 ms late: the classic script, which runs right after the module
-   * build, defines that element before the module build's chunk can.
+   * /test-api/two-builds/<id>/page.html?first=module|classic&src=<feed path>: an old CMS page that
+   * includes both CDN builds, the module one and the classic one (in that order, or the classic one
+   * first), with a <recent-posts> and a <featured-story> of that feed, recording its events like
+   * pages/record-page-events.js. /test-api/two-builds/<id>/<path under dist/> serves the builds, and
+   * holds <featured-story>'s chunk until the page's last deferred script has run: deferred and module
+   * scripts run in document order, so by then the classic script has run, and with the module build
+   * first, the classic one defines that element before the module build's chunk can, however slow
+   * the browser (a fixed delay was not enough for Firefox on a busy machine).
    */
-  async 'two-builds'(ctx, path, query) {
+  async 'two-builds'(ctx, [id, ...path], query) {
+    const hold = `two-builds-${id}`;
     if (path.join('/') == 'page.html') {
       const scripts = ['<script type="module" src="news-widgets.js"></script>', '<script src="news-widgets.iife.js" defer></script>'];
       if (query.first == 'classic') scripts.reverse();
       const src = String(query.src ?? '').replace(/&/g, '&amp;').replace(/"/g, '&quot;');
       ctx.type = 'text/html';
       ctx.body = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Two builds</title>
-<script src="/test/fixtures/pages/record-page-events.js"></script>${scripts.join('')}</head>
+<script src="/test/fixtures/pages/record-page-events.js"></script>${scripts.join('')}<script src="release.js" defer></script></head>
 <body><recent-posts src="${src}"></recent-posts><featured-story src="${src}"></featured-story></body></html>`;
       return;
     }
-    if (path.at(-1)?.startsWith('featured-story-')) await new Promise((resolve) => setTimeout(resolve, 300));
+    if (path.join('/') == 'release.js') {
+      ctx.type = 'text/javascript';
+      ctx.body = `fetch(${JSON.stringify(`/test-api/release/${hold}?early=1`)});`;
+      return;
+    }
+    if (path.at(-1)?.startsWith('featured-story-') && !releasedEarly.delete(hold)) {
+      await new Promise((resolve) => {
+        waiting.set(hold, [...(waiting.get(hold) ?? []), resolve]);
+        setTimeout(resolve, MAX_DELAY_MS);
+      });
+    }
     return routes['js-without-charset'](ctx, path);
   },
 
