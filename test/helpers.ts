@@ -67,11 +67,9 @@ export function feedEvent<K extends 'feed-load' | 'feed-error'>(element: Element
 
 /** Polls until `condition` holds for the widget; fails after `timeoutMs` with `what` and what the widget shows. */
 export async function widgetShows(element: HTMLElement, condition: () => boolean, what: string, timeoutMs = widgetTimeoutMs): Promise<void> {
-  const started = performance.now();
-  while (!condition()) {
-    if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; ${describeWidget(element)}`);
-    await new Promise((resolve) => nativeSetTimeout(resolve, 10));
-  }
+  await until(condition, what, timeoutMs).catch((error: Error) => {
+    throw new Error(`${error.message}; ${describeWidget(element)}`);
+  });
 }
 
 /** Resolves with the element's next feed-load or feed-error event. */

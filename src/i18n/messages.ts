@@ -41,6 +41,19 @@ addPart(fallbackLocale, englishCore);
 /** The locales a catalog exists for, such as `en` and `ru` (loaded or not). */
 export const availableLocales = (): string[] => [...new Set([...Object.keys(catalogParts), ...catalogs.keys()])];
 
+/** Each locale's tags to look a message up in, best first: its chain (see `localeChain`), then English. */
+const lookupTags = new Map<string, string[]>();
+
+/**
+ * Worked out once per locale: every message formatted asks (each relative time where Intl lacks the
+ * language, at every tick of the clock).
+ */
+const tagsFor = (locale: string): string[] => {
+  let tags = lookupTags.get(locale);
+  if (!tags) lookupTags.set(locale, (tags = [...localeChain(locale), fallbackLocale]));
+  return tags;
+};
+
 /**
  * The shipped catalog that gives `locale` its messages: its own, or for a catalog the page registered,
  * the closest shipped one it falls back to (`zh-TW`: `zh-Hant`; `ru-RU`: `ru`). Complete, so nothing
@@ -48,23 +61,14 @@ export const availableLocales = (): string[] => [...new Set([...Object.keys(cata
  */
 const shippedLocale = (locale: string) => localeChain(locale).find((tag) => catalogParts[tag]) ?? locale;
 
-/** Each locale's tags to look a message up in, best first: its chain (see `localeChain`), then English. */
-const lookupTags = new Map<string, string[]>();
-
-/**
- * The catalogs a message of `locale` is looked up in, best first. Every message formatted asks (each
- * relative time where Intl lacks the language, at every tick of the clock), so the tags are worked
- * out once per locale; the catalogs are read each time, since loading or registering adds some.
- */
-const catalogsFor = (locale: string) => {
-  let tags = lookupTags.get(locale);
-  if (!tags) lookupTags.set(locale, (tags = [...localeChain(locale), fallbackLocale]));
-  return tags.map((tag) => catalogs.get(tag) ?? {});
-};
+/** The catalogs a message of `locale` is looked up in, best first; read each time, since loading or registering adds some. */
+const catalogsFor = (locale: string) => tagsFor(locale).map((tag) => catalogs.get(tag) ?? {});
 
 /** True when `loadCatalog(locale, parts)` has finished, so formatting in `locale` is synchronous. */
-export const isCatalogLoaded = (locale: string, parts: readonly CatalogPartName[] = ['core']): boolean =>
-  parts.every((part) => !catalogParts[shippedLocale(locale)] || partStates.get(`${shippedLocale(locale)} ${part}`) === true) && (!needsFormatter(locale) || !!compile);
+export const isCatalogLoaded = (locale: string, parts: readonly CatalogPartName[] = ['core']): boolean => {
+  const shipped = shippedLocale(locale);
+  return parts.every((part) => !catalogParts[shipped] || partStates.get(`${shipped} ${part}`) === true) && (!needsFormatter(locale) || !!compile);
+};
 
 /**
  * Loads the shipped catalog parts of `locale`, or of the shipped locale a registered one falls back

@@ -34,6 +34,17 @@ const waiting = new Map();
 /** Names released with ?early=1 before their request arrived: that request is answered at once. */
 const releasedEarly = new Set();
 
+/**
+ * Resolves once /test-api/release/<name> is requested (or after 15 s). A release that came first
+ * (the browser had not sent the request yet) counts, when it was asked for with ?early=1.
+ */
+const heldUntilReleased = (name) =>
+  releasedEarly.delete(name) ||
+  new Promise((resolve) => {
+    waiting.set(name, [...(waiting.get(name) ?? []), resolve]);
+    setTimeout(resolve, MAX_DELAY_MS);
+  });
+
 const routes = {
   /**
    * /test-api/cp1251-page: an old CMS page in windows-1251 (said in its HTTP header and
@@ -102,12 +113,7 @@ const routes = {
       ctx.body = `fetch(${JSON.stringify(`/test-api/release/${hold}?early=1`)});`;
       return;
     }
-    if (path.at(-1)?.startsWith('featured-story-') && !releasedEarly.delete(hold)) {
-      await new Promise((resolve) => {
-        waiting.set(hold, [...(waiting.get(hold) ?? []), resolve]);
-        setTimeout(resolve, MAX_DELAY_MS);
-      });
-    }
+    if (path.at(-1)?.startsWith('featured-story-')) await heldUntilReleased(hold);
     return routes['js-without-charset'](ctx, path);
   },
 
@@ -215,13 +221,7 @@ const routes = {
   async hold(ctx, [name], query) {
     const body = await readFixture(query.body);
     if (!body) return routes.status(ctx, [404]);
-    // A release that came first (the browser had not sent the request yet) counts, when asked for.
-    if (!releasedEarly.delete(name)) {
-      await new Promise((resolve) => {
-        waiting.set(name, [...(waiting.get(name) ?? []), resolve]);
-        setTimeout(resolve, MAX_DELAY_MS);
-      });
-    }
+    await heldUntilReleased(name);
     ctx.type = 'application/feed+json';
     ctx.body = body;
   },
