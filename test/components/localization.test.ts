@@ -147,6 +147,24 @@ describe('localization of the elements', () => {
     }
   });
 
+  it('follows a lang that changes in a shadow root between the page and its own (components nested in components)', async () => {
+    clock = sinon.useFakeTimers({ now: fixtureNow, toFake: ['Date'] });
+    // page > <div lang="de"> > shadow root > <div> > shadow root > <recent-posts>
+    const outer = await fixture<HTMLElement>(html`<div lang="de"></div>`);
+    const middle = outer.attachShadow({ mode: 'open' }).appendChild(document.createElement('div'));
+    const element = middle.attachShadow({ mode: 'open' }).appendChild(document.createElement('recent-posts'));
+    element.feed = feedWithAges([5]);
+    await settle(element);
+    expect(texts(parts(element, 'time'))).to.deep.equal(['vor 5 Minuten']);
+    middle.lang = 'ru'; // in the outer shadow root: neither the document nor the widget's own root
+    await settle(element);
+    expect(part(element, 'heading')!.textContent).to.equal('Последние новости');
+    expect(texts(parts(element, 'time'))).to.deep.equal(['5 минут назад']);
+    middle.removeAttribute('lang');
+    await settle(element);
+    expect(texts(parts(element, 'time'))).to.deep.equal(['vor 5 Minuten']);
+  });
+
   it('speaks Russian in an old CMS template that prints lang="ru_RU" on the page', async () => {
     const pageLang = document.documentElement.lang;
     document.documentElement.lang = 'ru_RU';

@@ -87,9 +87,9 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     controllers.add(this);
-    // The document, and the shadow root the widget is in, if any (else the document again).
-    observeIn(this.#host.ownerDocument);
-    observeIn(this.#host.getRootNode());
+    // The shadow root the widget is in, those of the components around it, and the document: a
+    // `lang` may change in any of them.
+    for (let node: Node | undefined = this.#host; node; node = (node.getRootNode() as ShadowRoot).host) observeIn(node.getRootNode());
     // The first resolution is the host's, once its feed is requested (NewsElement.shouldUpdate).
     if (this.ready) this.refresh();
   }
