@@ -165,6 +165,25 @@ describe('localization of the elements', () => {
     expect(texts(parts(element, 'time'))).to.deep.equal(['vor 5 Minuten']);
   });
 
+  it('speaks the language an xml:lang gives (XHTML), as the browser itself reads it', async () => {
+    clock = sinon.useFakeTimers({ now: fixtureNow, toFake: ['Date'] });
+    const wrapper = document.createElement('div');
+    // What the XML parser makes of <div xml:lang="ru"> in an XHTML page; it sets the language of an
+    // HTML element in any document, ahead of lang.
+    wrapper.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:lang', 'ru');
+    const element = wrapper.appendChild(document.createElement('recent-posts'));
+    element.feed = feedWithAges([5]);
+    document.body.append(wrapper);
+    try {
+      expect(element.matches(':lang(ru)'), 'the browser reads the element as Russian').to.equal(true);
+      await settle(element);
+      expect(part(element, 'heading')!.textContent).to.equal('Последние новости');
+      expect(texts(parts(element, 'time'))).to.deep.equal(['5 минут назад']);
+    } finally {
+      wrapper.remove();
+    }
+  });
+
   it('speaks Russian in an old CMS template that prints lang="ru_RU" on the page', async () => {
     const pageLang = document.documentElement.lang;
     document.documentElement.lang = 'ru_RU';

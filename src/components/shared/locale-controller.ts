@@ -35,14 +35,21 @@ function observeIn(root: Node): void {
     // New or changed messages: every widget re-renders.
     onCatalogsChanged(() => controllers.forEach((controller) => controller.refresh(true)));
   }
-  observer.observe(root, { attributes: true, attributeFilter: ['lang', 'dir', 'time-zone'], subtree: true });
+  // `xml:lang` as HTML parses it (no namespace); an XHTML page's namespaced one is not reported to a
+  // filtered observer, but it is read at every resolution.
+  observer.observe(root, { attributes: true, attributeFilter: ['lang', 'xml:lang', 'dir', 'time-zone'], subtree: true });
 }
 
-/** The values of `attribute` on `element` and its ancestors that have it, closest first, crossing shadow roots. */
+/**
+ * The values of `attribute` on `element` and its ancestors that have it, closest first, crossing shadow
+ * roots. For `lang`, an `xml:lang` counts too: it gives the language of an XHTML page (such as
+ * `<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="ru">`), for the browser as for us. (There
+ * is no `xml:dir` or `xml:time-zone`: looking for one finds nothing.)
+ */
 function inheritedValues(element: Element, attribute: string): string[] {
   const values: string[] = [];
   for (let node: Node | null = element; node; node = node.parentNode ?? (node as ShadowRoot).host) {
-    const value = (node as Element).getAttribute?.(attribute);
+    const value = (node as Element).getAttribute?.(attribute) || (node as Element).getAttribute?.('xml:' + attribute);
     if (value) values.push(value);
   }
   return values;
