@@ -184,6 +184,34 @@ describe('localization of the elements', () => {
     }
   });
 
+  it('writes dates, clock times and lists the way the page\'s region does (en-GB: "10 November", 24-hour clock)', async () => {
+    clock = sinon.useFakeTimers({ now: fixtureNow, toFake: ['Date'] });
+    const tenDaysAgo = new Date(fixtureNow - 10 * 24 * 60 * 60_000);
+    const feed = feedWithAges([10 * 24 * 60], { authors: [{ name: 'Ann' }, { name: 'Bob' }, { name: 'Cy' }] });
+    const intl = (tag: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }).format(tenDaysAgo);
+    for (const tag of ['en-GB', 'en-US']) {
+      const wrapper = await fixture<HTMLElement>(html`<div lang=${tag} time-zone="UTC">
+        <recent-posts .feed=${feed}></recent-posts><featured-story .feed=${feed}></featured-story>
+      </div>`);
+      const posts = wrapper.querySelector('recent-posts')!;
+      const story = wrapper.querySelector('featured-story')!;
+      await settle(posts);
+      await settle(story);
+      expect(part(posts, 'heading')!.textContent).to.equal('Recent news');
+      expect(texts(parts(posts, 'time')), tag).to.deep.equal([intl(tag, { day: 'numeric', month: 'long' })]);
+      expect(parts(posts, 'time')[0]!.title, tag).to.equal(intl(tag, { dateStyle: 'full', timeStyle: 'short' }));
+      expect(part(story, 'author')!.textContent, tag).to.equal(new Intl.ListFormat(tag, { type: 'conjunction' }).format(['Ann', 'Bob', 'Cy']));
+    }
+    expect(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(tenDaysAgo), 'the regions differ').to.equal('10 November');
+
+    // Saudi Arabia's calendar is the Hijri one, but the year a date shows or omits is the Gregorian
+    // one: its dates stay Gregorian (in its digits), as for any other Arabic page.
+    const saudi = await fixture<HTMLElement>(html`<recent-posts lang="ar-SA" time-zone="UTC" .feed=${feed}></recent-posts>`);
+    await settle(saudi);
+    expect(texts(parts(saudi, 'time'))).to.deep.equal([intl('ar-SA', { day: 'numeric', month: 'long', calendar: 'gregory' })]);
+    expect(parts(saudi, 'time')[0]!.title).to.equal(intl('ar-SA', { dateStyle: 'full', timeStyle: 'short', calendar: 'gregory' }));
+  });
+
   it('speaks Russian in an old CMS template that prints lang="ru_RU" on the page', async () => {
     const pageLang = document.documentElement.lang;
     document.documentElement.lang = 'ru_RU';

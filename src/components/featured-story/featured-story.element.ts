@@ -209,7 +209,7 @@ export class FeaturedStoryElement extends NewsElement {
             : nothing}
           ${story.authors.length
             ? html`<span class="byline">${formatMessageToParts(locale, 'byAuthors', {
-                authors: html`<span part="author" dir="auto">${formatList(locale, story.authors.map((author) => author.name))}</span>`,
+                authors: html`<span part="author" dir="auto">${formatList(this.locale.intlLocale, story.authors.map((author) => author.name))}</span>`,
               })}</span>`
             : nothing}
           ${this.renderTime(story.published)}

@@ -18,7 +18,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localeDirection } from '../../i18n/direction.js';
-import { matchLocale } from '../../i18n/locale-match.js';
+import { matchLocaleTag } from '../../i18n/locale-match.js';
 import { availableLocales, isCatalogLoaded, loadCatalog, onCatalogsChanged } from '../../i18n/messages.js';
 import { dateTimeFormat } from '../../time/intl-cache.js';
 import { intlSpeaksDates, intlSpeaksRelativeTime } from '../../time/intl-support.js';
@@ -57,15 +57,15 @@ function inheritedValues(element: Element, attribute: string): string[] {
 
 /**
  * The locale (the first of the `lang` candidates a catalog exists for), direction (none where `dir`
- * is set) and time zone (`zone` if it is an IANA zone).
+ * is set), time zone (`zone` if it is an IANA zone) and the tag Intl formats with (see `matchLocaleTag`).
  */
 function resolve(langs: (string | null | undefined)[], dir: string | null | undefined, zone: string | null | undefined) {
-  const locale = matchLocale(langs, availableLocales());
+  const [locale, tag] = matchLocaleTag(langs, availableLocales());
   let timeZone: string | undefined;
   try {
     if (zone) timeZone = dateTimeFormat('en', {}, zone).resolvedOptions().timeZone;
   } catch {} // not an IANA zone: the visitor's zone is better than an exception
-  return [locale, dir ? undefined : localeDirection(locale), timeZone] as const;
+  return [locale, dir ? undefined : localeDirection(locale), timeZone, tag] as const;
 }
 
 export class LocaleController implements ReactiveController {
@@ -75,6 +75,8 @@ export class LocaleController implements ReactiveController {
   direction?: 'ltr' | 'rtl';
   /** IANA time zone for dates; `undefined` means the visitor's. */
   timeZone?: string;
+  /** The page's tag for `value`, such as `en-GB` for `en`: what Intl writes dates, times and lists in. */
+  intlLocale = 'en';
   /** False until the catalog of the widget's locale is loaded: the host waits to render. */
   ready = false;
   /** The catalog load the widget waits for, if any. */
@@ -111,7 +113,7 @@ export class LocaleController implements ReactiveController {
    */
   resolveFromOwnAttributes(): void {
     const own = (attribute: string) => this.#host.getAttribute(attribute);
-    [this.value, this.direction, this.timeZone] = resolve([own('lang')], own('dir'), own('time-zone'));
+    [this.value, this.direction, this.timeZone, this.intlLocale] = resolve([own('lang')], own('dir'), own('time-zone'));
   }
 
   /** Re-resolves everything; the host re-renders if something changed, or always when `force` is set. */
@@ -121,10 +123,10 @@ export class LocaleController implements ReactiveController {
     // The walk up reaches <html lang> for any connected widget, across shadow roots. Every `lang` on
     // the way is a candidate: one without a catalog (lang="pt-BR", "xx") falls through to the next.
     const resolved = resolve([...inherited('lang'), ...(navigator.languages ?? [navigator.language])], inherited('dir')[0], inherited('time-zone')[0]);
-    const locale = resolved[0];
+    const [locale, , , tag] = resolved;
     // Where the browser's Intl lacks the language, times come from the catalog's own messages.
     const parts: ('core' | 'time')[] =
-      intlSpeaksRelativeTime(locale) && intlSpeaksDates(locale) && !this.#needsTimeMessages() ? ['core'] : ['core', 'time'];
+      intlSpeaksRelativeTime(tag) && intlSpeaksDates(tag) && !this.#needsTimeMessages() ? ['core'] : ['core', 'time'];
     if (!isCatalogLoaded(locale, parts)) {
       // Keep the current words until the new ones are here; then resolve again (lang may have moved on).
       const pending = (this.pending = loadCatalog(locale, parts).then(() => {
@@ -134,9 +136,9 @@ export class LocaleController implements ReactiveController {
       return;
     }
     // Compared as text: no value has a comma, and none is empty ("" and undefined would read the same).
-    if (force || !this.ready || `${resolved}` != `${[this.value, this.direction, this.timeZone]}`) {
+    if (force || !this.ready || `${resolved}` != `${[this.value, this.direction, this.timeZone, this.intlLocale]}`) {
       this.ready = true;
-      [this.value, this.direction, this.timeZone] = resolved;
+      [this.value, this.direction, this.timeZone, this.intlLocale] = resolved;
       host.requestUpdate();
     }
   }
