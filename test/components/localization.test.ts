@@ -212,6 +212,31 @@ describe('localization of the elements', () => {
     expect(parts(saudi, 'time')[0]!.title).to.equal(intl('ar-SA', { dateStyle: 'full', timeStyle: 'short', calendar: 'gregory' }));
   });
 
+  it('keeps the page\'s language on feed text that declares none when the page\'s language has no catalog (a Bashkir page)', async () => {
+    // The words fall back to another locale; the stories are still in the page's language, and a
+    // screen reader must not read Bashkir headlines with the voice of the widget's words.
+    const wrapper = await fixture<HTMLElement>(html`<div lang="ba">
+      <recent-posts .feed=${feedWithAges([5])}></recent-posts><featured-story .feed=${feedWithAges([5])}></featured-story>
+    </div>`);
+    const posts = wrapper.querySelector('recent-posts')!;
+    const story = wrapper.querySelector('featured-story')!;
+    await settle(posts);
+    await settle(story);
+    expect(part(posts, 'base')!.lang).to.not.equal('ba');
+    for (const name of ['title', 'excerpt']) expect(part(posts, name)!.lang, name).to.equal('ba');
+    for (const name of ['title', 'body']) expect(part(story, name)!.lang, name).to.equal('ba');
+    wrapper.lang = 'cv';
+    await settle(posts);
+    expect(part(posts, 'title')!.lang).to.equal('cv');
+    // A page in the widget's own language: nothing to mark.
+    wrapper.lang = 'ru';
+    await settle(posts);
+    await settle(story);
+    expect(part(posts, 'base')!.lang).to.equal('ru');
+    expect(part(posts, 'title')!.hasAttribute('lang')).to.equal(false);
+    expect(part(story, 'title')!.hasAttribute('lang')).to.equal(false);
+  });
+
   it('speaks Russian in an old CMS template that prints lang="ru_RU" on the page', async () => {
     const pageLang = document.documentElement.lang;
     document.documentElement.lang = 'ru_RU';

@@ -189,7 +189,7 @@ export class FeaturedStoryElement extends NewsElement {
     }
     const { story, title, body, level } = this.#shown;
     const feed = this.shownFeed!; // a story is shown only from a feed
-    const lang = contentLang(story, feed, locale);
+    const lang = contentLang(story, feed, locale, this.locale.pageLang);
     const source = feed.title;
     return html`<div class="stack">
       <article part="base" class="story ${story.image ? 'has-image' : ''}" lang=${locale} dir=${this.locale.direction ?? nothing} aria-labelledby=${title ? 'title' : nothing}>

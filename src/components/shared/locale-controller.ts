@@ -59,13 +59,13 @@ function inheritedValues(element: Element, attribute: string): string[] {
  * The locale (the first of the `lang` candidates a catalog exists for), direction (none where `dir`
  * is set), time zone (`zone` if it is an IANA zone) and the tag Intl formats with (see `matchLocaleTag`).
  */
-function resolve(langs: (string | null | undefined)[], dir: string | null | undefined, zone: string | null | undefined) {
+function resolve(langs: (string | null | undefined)[], dir: string | null | undefined, zone: string | null | undefined, pageLang: string | null | undefined) {
   const [locale, tag] = matchLocaleTag(langs, availableLocales());
   let timeZone: string | undefined;
   try {
     if (zone) timeZone = dateTimeFormat('en', {}, zone).resolvedOptions().timeZone;
   } catch {} // not an IANA zone: the visitor's zone is better than an exception
-  return [locale, dir ? undefined : localeDirection(locale), timeZone, tag] as const;
+  return [locale, dir ? undefined : localeDirection(locale), timeZone, tag, pageLang ?? undefined] as const;
 }
 
 export class LocaleController implements ReactiveController {
@@ -77,6 +77,11 @@ export class LocaleController implements ReactiveController {
   timeZone?: string;
   /** The page's tag for `value`, such as `en-GB` for `en`: what Intl writes dates, times and lists in. */
   intlLocale = 'en';
+  /**
+   * The closest `lang` (the widget's own included): the language of feed text that declares none,
+   * which differs from `value` where that language has no catalog (`ba`, with Russian words).
+   */
+  pageLang?: string;
   /** False until the catalog of the widget's locale is loaded: the host waits to render. */
   ready = false;
   /** The catalog load the widget waits for, if any. */
@@ -113,7 +118,7 @@ export class LocaleController implements ReactiveController {
    */
   resolveFromOwnAttributes(): void {
     const own = (attribute: string) => this.#host.getAttribute(attribute);
-    [this.value, this.direction, this.timeZone, this.intlLocale] = resolve([own('lang')], own('dir'), own('time-zone'));
+    [this.value, this.direction, this.timeZone, this.intlLocale, this.pageLang] = resolve([own('lang')], own('dir'), own('time-zone'), own('lang'));
   }
 
   /** Re-resolves everything; the host re-renders if something changed, or always when `force` is set. */
@@ -122,7 +127,8 @@ export class LocaleController implements ReactiveController {
     const inherited = (attribute: string) => inheritedValues(host, attribute);
     // The walk up reaches <html lang> for any connected widget, across shadow roots. Every `lang` on
     // the way is a candidate: one without a catalog (lang="pt-BR", "xx") falls through to the next.
-    const resolved = resolve([...inherited('lang'), ...(navigator.languages ?? [navigator.language])], inherited('dir')[0], inherited('time-zone')[0]);
+    const langs = inherited('lang');
+    const resolved = resolve([...langs, ...(navigator.languages ?? [navigator.language])], inherited('dir')[0], inherited('time-zone')[0], langs[0]);
     const [locale, , , tag] = resolved;
     // Where the browser's Intl lacks the language, times come from the catalog's own messages.
     const parts: ('core' | 'time')[] =
@@ -136,9 +142,9 @@ export class LocaleController implements ReactiveController {
       return;
     }
     // Compared as text: no value has a comma, and none is empty ("" and undefined would read the same).
-    if (force || !this.ready || `${resolved}` != `${[this.value, this.direction, this.timeZone, this.intlLocale]}`) {
+    if (force || !this.ready || `${resolved}` != `${[this.value, this.direction, this.timeZone, this.intlLocale, this.pageLang]}`) {
       this.ready = true;
-      [this.value, this.direction, this.timeZone, this.intlLocale] = resolved;
+      [this.value, this.direction, this.timeZone, this.intlLocale, this.pageLang] = resolved;
       host.requestUpdate();
     }
   }
