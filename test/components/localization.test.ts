@@ -206,7 +206,7 @@ describe('localization of the elements', () => {
 
     // Saudi Arabia's calendar is the Hijri one, but the year a date shows or omits is the Gregorian
     // one: its dates stay Gregorian (in its digits), as for any other Arabic page.
-    const saudi = await fixture<HTMLElement>(html`<recent-posts lang="ar-SA" time-zone="UTC" .feed=${feed}></recent-posts>`);
+    const saudi = await fixture<RecentPostsElement>(html`<recent-posts lang="ar-SA" time-zone="UTC" .feed=${feed}></recent-posts>`);
     await settle(saudi);
     expect(texts(parts(saudi, 'time'))).to.deep.equal([intl('ar-SA', { day: 'numeric', month: 'long', calendar: 'gregory' })]);
     expect(parts(saudi, 'time')[0]!.title).to.equal(intl('ar-SA', { dateStyle: 'full', timeStyle: 'short', calendar: 'gregory' }));
