@@ -65,7 +65,7 @@ function resolve(langs: (string | null | undefined)[], dir: string | null | unde
   try {
     if (zone) timeZone = dateTimeFormat('en', {}, zone).resolvedOptions().timeZone;
   } catch {} // not an IANA zone: the visitor's zone is better than an exception
-  return [locale, dir ? undefined : localeDirection(locale), timeZone, tag, pageLang ?? undefined] as const;
+  return [locale, dir ? undefined : localeDirection(locale), timeZone, tag, pageLang] as const;
 }
 
 export class LocaleController implements ReactiveController {
@@ -76,12 +76,12 @@ export class LocaleController implements ReactiveController {
   /** IANA time zone for dates; `undefined` means the visitor's. */
   timeZone?: string;
   /** The page's tag for `value`, such as `en-GB` for `en`: what Intl writes dates, times and lists in. */
-  intlLocale = 'en';
+  intlLocale!: string; // set with `value` before the first render
   /**
    * The closest `lang` (the widget's own included): the language of feed text that declares none,
    * which differs from `value` where that language has no catalog (`ba`, with Russian words).
    */
-  pageLang?: string;
+  pageLang?: string | null;
   /** False until the catalog of the widget's locale is loaded: the host waits to render. */
   ready = false;
   /** The catalog load the widget waits for, if any. */

@@ -25,7 +25,7 @@ export function storyPlainText(story: Story): string {
  * Text that declares no language is in the page's (`pageLang`, the closest `lang`): that differs
  * from the UI's where the page's language has no catalog, and the widget's `lang` would mislabel it.
  */
-export function contentLang(story: Story, feed: Feed, uiLocale: string, pageLang?: string): string | undefined {
+export function contentLang(story: Story, feed: Feed, uiLocale: string, pageLang?: string | null): string | undefined {
   const language = story.language ?? feed.language ?? pageLang;
   if (!language) return undefined;
   // `ru_RU` (an old CMS template's lang) is Russian too.
