@@ -141,7 +141,8 @@ export class LocaleController implements ReactiveController {
       }));
       return;
     }
-    // Compared as text: no value has a comma, and none is empty ("" and undefined would read the same).
+    // Compared as text: no value has a comma (but a page's lang that is no tag, which at worst keeps a
+    // stale content lang), and none is empty ("" and undefined would read the same).
     if (force || !this.ready || `${resolved}` != `${[this.value, this.direction, this.timeZone, this.intlLocale, this.pageLang]}`) {
       this.ready = true;
       [this.value, this.direction, this.timeZone, this.intlLocale, this.pageLang] = resolved;
