@@ -24,16 +24,24 @@ export const localeChain = (tag: string): string[] =>
     .map((_, index, subtags) => subtags.slice(0, subtags.length - index).join('-'))
     .flatMap((form) => (/^zh-(tw|hk|mo)$/i.test(form) ? [form, 'zh-Hant'] : form));
 
-export function matchLocale(candidates: readonly (string | null | undefined)[], available: readonly string[]): string {
+export const matchLocale = (candidates: readonly (string | null | undefined)[], available: readonly string[]): string => matchLocaleTag(candidates, available)[0];
+
+/**
+ * `matchLocale`, and the candidate that matched as a canonical tag (`en-GB` for `en`, `zh-HK` for
+ * `zh-Hant`; English's own for the last resort): the words come from the locale's catalog, while Intl
+ * writes dates, clock times and lists the way the page's region does ("10 November", 14:05 in en-GB).
+ */
+export function matchLocaleTag(candidates: readonly (string | null | undefined)[], available: readonly string[]): [locale: string, tag: string] {
   for (const candidate of candidates) {
     try {
       // Throws for no tag and for what is not a BCP 47 tag (lang="russian"): that one is skipped.
       // Old CMS templates print POSIX locales (lang="ru_RU"): the underscore is read as a hyphen.
-      for (const form of localeChain(Intl.getCanonicalLocales(candidate!.trim().replace(/_/g, '-'))[0]!)) {
+      const tag = Intl.getCanonicalLocales(candidate!.trim().replace(/_/g, '-'))[0]!;
+      for (const form of localeChain(tag)) {
         const found = available.find((tag) => tag.toLowerCase() == form.toLowerCase());
-        if (found) return found;
+        if (found) return [found, tag];
       }
     } catch {}
   }
-  return fallbackLocale;
+  return [fallbackLocale, fallbackLocale];
 }

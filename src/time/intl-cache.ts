@@ -31,9 +31,13 @@ export const memoize: <T>(key: string, create: () => T) => T = boundedCache<any>
 export const relativeTimeFormat = (locale: string): Intl.RelativeTimeFormat =>
   memoize('r' + locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 
-/** A date formatter; `timeZone` undefined or empty is the visitor's zone. */
+/**
+ * A date formatter; `timeZone` undefined or empty is the visitor's zone. Always Gregorian: whether a
+ * date shows its year is decided on the Gregorian year, and a regional tag can bring another calendar
+ * (`ar-SA` is Hijri in some engines).
+ */
 export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat =>
-  memoize(`d${locale} ${timeZone} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone: timeZone || undefined }));
+  memoize(`d${locale} ${timeZone} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, { ...options, calendar: 'gregory', timeZone: timeZone || undefined }));
 
 /** True when the formatter resolved to the language of `locale` (else it answers in another one). */
 export const sameLanguage = (format: { resolvedOptions(): { locale: string } }, locale: string): boolean => {

@@ -55,15 +55,18 @@ export function describeTime(date: Date, now: number, { thresholdMs = defaultThr
   const distance = Math.abs(now - then);
   const relative = (unit: 'second' | 'minute' | 'hour' | 'day', value = Math.floor(distance / (unit == 'hour' ? hour : minute)) * (then < now ? -1 : 1)) =>
     ({ kind: 'relative', value, unit }) as const;
+  let days;
   return distance >= thresholdMs
     ? { kind: 'absolute' }
     : distance < (then > now ? clockSkewTolerance : minute)
       ? relative('second', 0)
       : distance < hour
         ? relative('minute')
-        : distance < day
+        : // A day of 25 hours (clocks going back) holds dates 24 hours apart: those read in hours,
+          // not as day 0 ("today", or the catalogs' "now").
+          distance < day || !(days = dayNumber(then, timeZone) - dayNumber(now, timeZone))
           ? relative('hour')
-          : relative('day', dayNumber(then, timeZone) - dayNumber(now, timeZone));
+          : relative('day', days);
 }
 
 /** "9 часов назад", "вчера", "через 2 часа", or "3 мая" past the threshold. */

@@ -147,6 +147,96 @@ describe('localization of the elements', () => {
     }
   });
 
+  it('follows a lang that changes in a shadow root between the page and its own (components nested in components)', async () => {
+    clock = sinon.useFakeTimers({ now: fixtureNow, toFake: ['Date'] });
+    // page > <div lang="de"> > shadow root > <div> > shadow root > <recent-posts>
+    const outer = await fixture<HTMLElement>(html`<div lang="de"></div>`);
+    const middle = outer.attachShadow({ mode: 'open' }).appendChild(document.createElement('div'));
+    const element = middle.attachShadow({ mode: 'open' }).appendChild(document.createElement('recent-posts'));
+    element.feed = feedWithAges([5]);
+    await settle(element);
+    expect(texts(parts(element, 'time'))).to.deep.equal(['vor 5 Minuten']);
+    middle.lang = 'ru'; // in the outer shadow root: neither the document nor the widget's own root
+    await settle(element);
+    expect(part(element, 'heading')!.textContent).to.equal('Последние новости');
+    expect(texts(parts(element, 'time'))).to.deep.equal(['5 минут назад']);
+    middle.removeAttribute('lang');
+    await settle(element);
+    expect(texts(parts(element, 'time'))).to.deep.equal(['vor 5 Minuten']);
+  });
+
+  it('speaks the language an xml:lang gives (XHTML), as the browser itself reads it', async () => {
+    clock = sinon.useFakeTimers({ now: fixtureNow, toFake: ['Date'] });
+    const wrapper = document.createElement('div');
+    // What the XML parser makes of <div xml:lang="ru"> in an XHTML page; it sets the language of an
+    // HTML element in any document, ahead of lang.
+    wrapper.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:lang', 'ru');
+    const element = wrapper.appendChild(document.createElement('recent-posts'));
+    element.feed = feedWithAges([5]);
+    document.body.append(wrapper);
+    try {
+      expect(element.matches(':lang(ru)'), 'the browser reads the element as Russian').to.equal(true);
+      await settle(element);
+      expect(part(element, 'heading')!.textContent).to.equal('Последние новости');
+      expect(texts(parts(element, 'time'))).to.deep.equal(['5 минут назад']);
+    } finally {
+      wrapper.remove();
+    }
+  });
+
+  it('writes dates, clock times and lists the way the page\'s region does (en-GB: "10 November", 24-hour clock)', async () => {
+    clock = sinon.useFakeTimers({ now: fixtureNow, toFake: ['Date'] });
+    const tenDaysAgo = new Date(fixtureNow - 10 * 24 * 60 * 60_000);
+    const feed = feedWithAges([10 * 24 * 60], { authors: [{ name: 'Ann' }, { name: 'Bob' }, { name: 'Cy' }] });
+    const intl = (tag: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }).format(tenDaysAgo);
+    for (const tag of ['en-GB', 'en-US']) {
+      const wrapper = await fixture<HTMLElement>(html`<div lang=${tag} time-zone="UTC">
+        <recent-posts .feed=${feed}></recent-posts><featured-story .feed=${feed}></featured-story>
+      </div>`);
+      const posts = wrapper.querySelector('recent-posts')!;
+      const story = wrapper.querySelector('featured-story')!;
+      await settle(posts);
+      await settle(story);
+      expect(part(posts, 'heading')!.textContent).to.equal('Recent news');
+      expect(texts(parts(posts, 'time')), tag).to.deep.equal([intl(tag, { day: 'numeric', month: 'long' })]);
+      expect(parts(posts, 'time')[0]!.title, tag).to.equal(intl(tag, { dateStyle: 'full', timeStyle: 'short' }));
+      expect(part(story, 'author')!.textContent, tag).to.equal(new Intl.ListFormat(tag, { type: 'conjunction' }).format(['Ann', 'Bob', 'Cy']));
+    }
+    expect(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(tenDaysAgo), 'the regions differ').to.equal('10 November');
+
+    // Saudi Arabia's calendar is the Hijri one, but the year a date shows or omits is the Gregorian
+    // one: its dates stay Gregorian (in its digits), as for any other Arabic page.
+    const saudi = await fixture<RecentPostsElement>(html`<recent-posts lang="ar-SA" time-zone="UTC" .feed=${feed}></recent-posts>`);
+    await settle(saudi);
+    expect(texts(parts(saudi, 'time'))).to.deep.equal([intl('ar-SA', { day: 'numeric', month: 'long', calendar: 'gregory' })]);
+    expect(parts(saudi, 'time')[0]!.title).to.equal(intl('ar-SA', { dateStyle: 'full', timeStyle: 'short', calendar: 'gregory' }));
+  });
+
+  it('keeps the page\'s language on feed text that declares none when the page\'s language has no catalog (a Bashkir page)', async () => {
+    // The words fall back to another locale; the stories are still in the page's language, and a
+    // screen reader must not read Bashkir headlines with the voice of the widget's words.
+    const wrapper = await fixture<HTMLElement>(html`<div lang="ba">
+      <recent-posts .feed=${feedWithAges([5])}></recent-posts><featured-story .feed=${feedWithAges([5])}></featured-story>
+    </div>`);
+    const posts = wrapper.querySelector('recent-posts')!;
+    const story = wrapper.querySelector('featured-story')!;
+    await settle(posts);
+    await settle(story);
+    expect(part(posts, 'base')!.lang).to.not.equal('ba');
+    for (const name of ['title', 'excerpt']) expect(part(posts, name)!.lang, name).to.equal('ba');
+    for (const name of ['title', 'body']) expect(part(story, name)!.lang, name).to.equal('ba');
+    wrapper.lang = 'cv';
+    await settle(posts);
+    expect(part(posts, 'title')!.lang).to.equal('cv');
+    // A page in the widget's own language: nothing to mark.
+    wrapper.lang = 'ru';
+    await settle(posts);
+    await settle(story);
+    expect(part(posts, 'base')!.lang).to.equal('ru');
+    expect(part(posts, 'title')!.hasAttribute('lang')).to.equal(false);
+    expect(part(story, 'title')!.hasAttribute('lang')).to.equal(false);
+  });
+
   it('speaks Russian in an old CMS template that prints lang="ru_RU" on the page', async () => {
     const pageLang = document.documentElement.lang;
     document.documentElement.lang = 'ru_RU';

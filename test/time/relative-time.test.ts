@@ -68,6 +68,19 @@ describe('formatRelativeTime', () => {
     expect(formatRelativeTime(new Date('2026-11-19T23:00:00Z'), now, 'ru', { timeZone: 'Asia/Vladivostok' })).to.equal('13 часов назад');
   });
 
+  it('reads 24 hours on the same calendar day (a day of 25 hours, clocks going back) as hours, not "today" or "now"', () => {
+    // Warsaw goes back from 03:00 to 02:00 on 25 October 2026: at 23:30 that day, 00:30 was 24 hours ago.
+    const late = Date.parse('2026-10-25T22:30:00Z');
+    const warsaw = { timeZone: 'Europe/Warsaw' };
+    for (const locale of ['ru', 'en', 'be', 'kk', 'tt']) {
+      const text = formatRelativeTime(new Date(late - day), late, locale, warsaw);
+      expect(text, locale).to.match(/(^|\D)24(\D|$)/);
+    }
+    expect(describeTime(new Date(late - day), late, warsaw)).to.deep.equal({ kind: 'relative', value: -24, unit: 'hour' });
+    expect(formatRelativeTime(new Date(late - day), late, 'ru', warsaw)).to.equal('24 часа назад');
+    expect(nextChangeAt(new Date(late - day), late, warsaw)).to.equal(late + hour);
+  });
+
   it('switches to an absolute date at the threshold, with the year only outside the current one', () => {
     expect(formatRelativeTime(ago(6 * day), now, 'ru', utc)).to.equal('6 дней назад');
     expect(formatRelativeTime(ago(7 * day), now, 'ru', utc)).to.equal('13 ноября');

@@ -189,7 +189,7 @@ export class FeaturedStoryElement extends NewsElement {
     }
     const { story, title, body, level } = this.#shown;
     const feed = this.shownFeed!; // a story is shown only from a feed
-    const lang = contentLang(story, feed, locale);
+    const lang = contentLang(story, feed, locale, this.locale.pageLang);
     const source = feed.title;
     return html`<div class="stack">
       <article part="base" class="story ${story.image ? 'has-image' : ''}" lang=${locale} dir=${this.locale.direction ?? nothing} aria-labelledby=${title ? 'title' : nothing}>
@@ -209,7 +209,7 @@ export class FeaturedStoryElement extends NewsElement {
             : nothing}
           ${story.authors.length
             ? html`<span class="byline">${formatMessageToParts(locale, 'byAuthors', {
-                authors: html`<span part="author" dir="auto">${formatList(locale, story.authors.map((author) => author.name))}</span>`,
+                authors: html`<span part="author" dir="auto">${formatList(this.locale.intlLocale, story.authors.map((author) => author.name))}</span>`,
               })}</span>`
             : nothing}
           ${this.renderTime(story.published)}

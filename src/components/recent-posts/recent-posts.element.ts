@@ -186,7 +186,7 @@ export class RecentPostsElement extends NewsElement {
       if (!title) continue; // nothing to show for it
       // Only what is shown is cut and formatted: the compact layout has no excerpts at all.
       const excerpt = !compact && story.title && text ? cutExcerpt(text, excerptLength, locale) : undefined;
-      this.#shownPosts.push({ story, title, excerpt, lang: contentLang(story, feed!, locale) });
+      this.#shownPosts.push({ story, title, excerpt, lang: contentLang(story, feed!, locale, this.locale.pageLang) });
     }
     this.#hiddenLoaded = next < stories.length;
     this.#hasMore = this.loadMore && this.#shownPosts.length > 0 && (this.#hiddenLoaded || Boolean(feed?.nextUrl));

@@ -321,7 +321,7 @@ export abstract class NewsElement extends LitElement {
 
   /** A story's `<time>` element, current to the shared clock. */
   protected renderTime(date: Date | undefined) {
-    return renderTime(date, this.clock.now, this.locale.value, this.timeOptions);
+    return renderTime(date, this.clock.now, this.locale.intlLocale, this.timeOptions);
   }
 
   /** The link to a story, opening where `link-target` says. */

@@ -22,10 +22,13 @@ export function storyPlainText(story: Story): string {
 /**
  * The `lang` to put on a story's own text when it is not in the UI's language (WCAG 3.1.2), so a
  * screen reader switches voice for an English headline on a Russian page; `undefined` otherwise.
+ * Text that declares no language is in the page's (`pageLang`, the closest `lang`): that differs
+ * from the UI's where the page's language has no catalog, and the widget's `lang` would mislabel it.
  */
-export function contentLang(story: Story, feed: Feed, uiLocale: string): string | undefined {
-  const language = story.language ?? feed.language;
+export function contentLang(story: Story, feed: Feed, uiLocale: string, pageLang?: string | null): string | undefined {
+  const language = story.language ?? feed.language ?? pageLang;
   if (!language) return undefined;
-  const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
+  // `ru_RU` (an old CMS template's lang) is Russian too.
+  const primary = (tag: string) => tag.trim().split(/[-_]/)[0]!.toLowerCase();
   return primary(language) === primary(uiLocale) ? undefined : language;
 }
