@@ -2,14 +2,17 @@
  * The one clock behind every relative time on the page.
  *
  * Each subscriber says when its text next changes (see `nextChangeAt`); the clock keeps a single
- * timer for the earliest of those moments, rounded up to the next whole minute of the wall clock.
- * Relative times read in minutes at the finest, but each changes at its own second (a story published
- * at 12:00:17 turns "1 minute ago" at 12:01:17): without the rounding, 500 times published at 500
- * different seconds would wake the page 500 times a minute. Rounded, every text that changed within
- * the minute is updated by one wake at its end, so 500 times on a page cost one timer that wakes at
- * most once a minute, and a text is never more than a minute late. While the page is hidden the timer is dropped (nobody
- * reads a background tab, and browsers throttle its timers anyway); when the page becomes visible
- * again every subscriber that fell due is updated at once. No DOM beyond `document.visibilityState`.
+ * timer for the earliest of those moments. Relative times read in minutes at the finest, but each
+ * changes at its own second (a story published at 12:00:17 turns "1 minute ago" at 12:01:17): woken at
+ * every such moment, 500 times published at 500 different seconds would wake the page 500 times a
+ * minute. So a change is shown at its very moment only when the page has not been woken in the minute
+ * before; otherwise it waits for the next whole minute of the wall clock, and every text that changed
+ * in between is updated by that one wake. A single time, or many published at the same second, thus
+ * changes to the millisecond ("9 hours ago" turns "10 hours ago" exactly 10 hours after), while 500
+ * times at 500 seconds cost one timer that wakes about once a minute, and a text is never more than a
+ * minute late. While the page is hidden the timer is dropped (nobody reads a background tab, and
+ * browsers throttle its timers anyway); when the page becomes visible again every subscriber that fell
+ * due is updated at once. No DOM beyond `document.visibilityState`.
  */
 export type ClockListener = (now: number) => void;
 
@@ -21,13 +24,14 @@ interface Subscription {
 /** setTimeout cannot wait longer than 2^31-1 ms; longer waits are done in steps. */
 const longestTimeout = 2 ** 31 - 1;
 
-/** Wakes are rounded up to whole minutes of the wall clock: the finest unit a relative time shows. */
-const wakeQuantum = 60_000;
+/** A minute, the finest unit a relative time shows: within one of the last wake, wakes keep to whole minutes. */
+const minute = 60_000;
 
 export class SharedClock {
   readonly #subscriptions = new Map<object, Subscription>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerDueAt = Infinity;
+  #lastWakeAt = -Infinity;
   #visibilityListening = false;
 
   /** How many timers are pending: 0 or 1, whatever the number of subscribers (for tests and the benchmark). */
@@ -48,7 +52,9 @@ export class SharedClock {
   }
 
   unsubscribe(owner: object): void {
-    if (this.#subscriptions.delete(owner)) this.#reschedule();
+    if (!this.#subscriptions.delete(owner)) return;
+    if (!this.#subscriptions.size) this.#lastWakeAt = -Infinity; // the times woken then are gone with their widgets
+    this.#reschedule();
   }
 
   #isHidden(): boolean {
@@ -66,7 +72,9 @@ export class SharedClock {
     if (!this.#isHidden()) {
       for (const { dueAt } of this.#subscriptions.values()) if (dueAt !== undefined && dueAt < earliest) earliest = dueAt;
     }
-    if (earliest !== Infinity) earliest = Math.ceil(earliest / wakeQuantum) * wakeQuantum;
+    // A last wake in the future means the clock was set back: it no longer holds the next one back.
+    if (this.#lastWakeAt > Date.now()) this.#lastWakeAt = -Infinity;
+    if (earliest < this.#lastWakeAt + minute) earliest = Math.ceil(earliest / minute) * minute;
     if (earliest === this.#timerDueAt) return;
     clearTimeout(this.#timer);
     this.#timer = undefined;
@@ -82,7 +90,7 @@ export class SharedClock {
 
   // A TS-private method, not #private: the clock tests count wakes by spying on it.
   private tick(): void {
-    const now = Date.now();
+    const now = (this.#lastWakeAt = Date.now());
     for (const [owner, subscription] of [...this.#subscriptions]) {
       if (subscription.dueAt !== undefined && subscription.dueAt <= now) {
         // The listener normally re-subscribes with its next due time; until then it is not due again.

@@ -64,28 +64,64 @@ describe('the shared clock on a page of widgets', () => {
     const times = () => [...widget.shadowRoot!.querySelectorAll('time')];
     expect(times()).to.have.length(500);
     expect(clock.countTimers()).to.equal(1);
+    const textAt = (now: number, datetime: string) => {
+      const elapsed = Math.floor((now - Date.parse(datetime)) / 60_000);
+      return elapsed >= 60 ? `${Math.floor(elapsed / 60)} hour${elapsed >= 120 ? 's' : ''} ago` : `${elapsed} minute${elapsed === 1 ? '' : 's'} ago`;
+    };
 
     const wakes = sinon.spy(sharedClock as unknown as { tick(): void }, 'tick');
     try {
+      // The first change (a story published 29 s past a minute) is at 12:00:31, a second in: shown then.
+      await clock.tickAsync(1_000);
+      await widget.updateComplete;
+      expect(wakes.callCount).to.equal(1);
+      const first = times().find((time) => Date.parse(time.getAttribute('datetime')!) % 60_000 === 31_000)!;
+      expect(first.textContent!.trim()).to.equal(textAt(Date.now(), first.getAttribute('datetime')!));
       for (let minute = 0; minute < 10; minute++) {
-        await clock.tickAsync(minute === 0 ? 30_000 : 60_000); // to 12:01:00, then each whole minute to 12:10
+        await clock.tickAsync(minute === 0 ? 29_000 : 60_000); // to 12:01:00, then each whole minute to 12:10
         await widget.updateComplete;
         expect(clock.countTimers(), 'one timer, whatever the number of times').to.equal(1);
         // At a whole minute every text is current: it reads the whole minutes elapsed since publication.
         const now = Date.now();
         expect(now % 60_000).to.equal(0);
-        for (const time of times()) {
-          const elapsed = Math.floor((now - Date.parse(time.getAttribute('datetime')!)) / 60_000);
-          const expected = elapsed >= 60 ? `${Math.floor(elapsed / 60)} hour${elapsed >= 120 ? 's' : ''} ago` : `${elapsed} minute${elapsed === 1 ? '' : 's'} ago`;
-          expect(time.textContent!.trim(), time.getAttribute('datetime')!).to.equal(expected);
-        }
+        for (const time of times()) expect(time.textContent!.trim(), time.getAttribute('datetime')!).to.equal(textAt(now, time.getAttribute('datetime')!));
       }
-      // Ten simulated minutes: one wake at each whole minute, not one per time (which would be 5,000).
-      expect(wakes.callCount).to.equal(10);
+      // Ten simulated minutes: the first change on time, then one wake at each whole minute, not one per time (which would be 5,000).
+      expect(wakes.callCount).to.equal(11);
       for (const call of wakes.getCalls()) expect(call.thisValue).to.equal(sharedClock);
     } finally {
       wakes.restore();
     }
+  });
+
+  it('turns "9 часов назад" into "10 часов назад", and later "22 часа назад", at the very millisecond, whatever second the page opened at', async () => {
+    const opened = start + 12_345; // 12:00:42.345: not on a whole second or minute
+    clock.setSystemTime(opened);
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [
+        { id: 'minutes', title: 'Минуты', date_published: new Date(opened - 59_000).toISOString() },
+        { id: 'hours', title: 'Часы', date_published: new Date(opened - 9 * 3_600_000 - 59_000).toISOString() },
+      ],
+    };
+    const widget = await fixture<RecentPostsElement>(html`<recent-posts lang="ru" .feed=${feed}></recent-posts>`);
+    await widget.updateComplete;
+    const times = () => [...widget.shadowRoot!.querySelectorAll('time')].map((time) => time.textContent!.trim());
+    const advance = async (ms: number) => {
+      await clock.tickAsync(ms);
+      await widget.updateComplete;
+    };
+    expect(times()).to.deep.equal(['сейчас', '9 часов назад']);
+    await advance(999);
+    expect(times()).to.deep.equal(['сейчас', '9 часов назад']);
+    await advance(1);
+    expect(times(), 'a minute old, to the millisecond').to.deep.equal(['1 минуту назад', '9 часов назад']);
+    await advance(3_600_000 - 60_000 - 1);
+    expect(times()).to.deep.equal(['59 минут назад', '9 часов назад']);
+    await advance(1);
+    expect(times(), 'ten hours old, to the millisecond').to.deep.equal(['1 час назад', '10 часов назад']);
+    await advance(12 * 3_600_000);
+    expect(times()).to.deep.equal(['13 часов назад', '22 часа назад']);
   });
 
   it('shows a story dated 2 minutes ahead (clock skew) as it shows one dated now, until it is a minute old', async () => {
@@ -104,7 +140,7 @@ describe('the shared clock on a page of widgets', () => {
     await clock.tickAsync(150_000);
     await widget.updateComplete;
     expect(times()).to.deep.equal(['now', '2 minutes ago']);
-    // It turns "1 minute ago" at 12:03:30, shown at the clock's next whole-minute wake.
+    // It turns "1 minute ago" at 12:03:30.
     await clock.tickAsync(60_000);
     await widget.updateComplete;
     expect(times()).to.deep.equal(['1 minute ago', '3 minutes ago']);

@@ -31,21 +31,68 @@ describe('SharedClock', () => {
     expect(clock.countTimers()).to.equal(0);
   });
 
-  it('rounds wakes up to the next whole minute, so times due at different seconds share one wake', () => {
+  it('wakes exactly when a time is due a minute or more after the last wake; within that minute, at the next whole minute', () => {
     const shared = new SharedClock();
     const calls: string[] = [];
     shared.schedule({}, () => calls.push('a'), start + 17_000);
     shared.schedule({}, () => calls.push('b'), start + 43_000);
     shared.schedule({}, () => calls.push('c'), start + 60_000);
     shared.schedule({}, () => calls.push('d'), start + 61_000);
-    clock.tick(59_999);
-    expect(calls, 'nobody is woken before the whole minute').to.deep.equal([]);
+    shared.schedule({}, () => calls.push('e'), start + 200_000);
+    clock.tick(16_999);
+    expect(calls).to.deep.equal([]);
+    clock.tick(1);
+    expect(calls, 'the first wake is at its due time, to the millisecond').to.deep.equal(['a']);
+    clock.tick(42_999);
+    expect(calls, 'b, due 26 s after a wake, waits for the whole minute').to.deep.equal(['a']);
     clock.tick(1);
     expect(calls, 'one wake at 12:01:00 for everything due by then').to.deep.equal(['a', 'b', 'c']);
     clock.tick(59_999);
     expect(calls).to.have.length(3);
     clock.tick(1);
-    expect(calls).to.deep.equal(['a', 'b', 'c', 'd']);
+    expect(calls, 'd, due a second after that wake, at 12:02:00').to.deep.equal(['a', 'b', 'c', 'd']);
+    clock.tick(200_000 - 120_000 - 1);
+    expect(calls).to.have.length(4);
+    clock.tick(1);
+    expect(calls, 'e, due 80 s after the last wake: on time again').to.deep.equal(['a', 'b', 'c', 'd', 'e']);
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('keeps the minute of a time that changes once a minute: a time published at 17 s wakes at 17 s of each minute', () => {
+    const shared = new SharedClock();
+    const owner = {};
+    const woken: number[] = [];
+    const listener = (now: number) => {
+      woken.push(now - start);
+      shared.schedule(owner, listener, now + 60_000);
+    };
+    shared.schedule(owner, listener, start + 17_000);
+    clock.tick(3 * 60_000 + 17_000);
+    expect(woken).to.deep.equal([17_000, 77_000, 137_000, 197_000]);
+  });
+
+  it('is not held back by the wakes of widgets that have left the page', () => {
+    const shared = new SharedClock();
+    const gone = {};
+    const calls: number[] = [];
+    shared.schedule(gone, () => calls.push(Date.now() - start), start + 10_000);
+    clock.tick(10_000);
+    shared.unsubscribe(gone);
+    shared.schedule({}, () => calls.push(Date.now() - start), start + 30_000);
+    clock.tick(20_000);
+    expect(calls, 'a widget added later changes at its own moment').to.deep.equal([10_000, 30_000]);
+  });
+
+  it('is not held back by a wake that is in the future because the clock was set back', () => {
+    const shared = new SharedClock();
+    const calls: number[] = [];
+    shared.schedule({}, () => calls.push(Date.now() - start), start + 30_000);
+    clock.tick(30_000);
+    expect(calls).to.deep.equal([30_000]);
+    clock.setSystemTime(start); // the wake just done is now 30 s ahead
+    shared.schedule({}, () => calls.push(Date.now() - start), start + 10_000);
+    clock.tick(10_000);
+    expect(calls, 'due 10 s after the clock was set back, woken then').to.deep.equal([30_000, 10_000]);
   });
 
   it('holds no timer when nobody is due, and drops a subscriber on unsubscribe', () => {
