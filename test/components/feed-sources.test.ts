@@ -77,6 +77,22 @@ describe('choosing and reading feeds', () => {
     element.remove();
   });
 
+  it("resolves relative URLs in the body of a story without a link against the feed's URL, not the page's", async () => {
+    const src = 'https://news.city.example/feeds/main.json';
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [{ id: 'no-link', title: 'Без ссылки', content_html: '<p><a href="/about/">О городе</a> <img src="img/bridge.png" alt="Мост"></p>' }],
+    };
+    const realFetch = window.fetch.bind(window);
+    sinon.stub(window, 'fetch').callsFake((input, init) =>
+      String(input) == src ? Promise.resolve(new Response(JSON.stringify(feed), { headers: { 'content-type': 'application/feed+json' } })) : realFetch(input, init),
+    );
+    const story = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" src=${src}></featured-story>`);
+    const body = part(story, 'body')!;
+    expect(body.querySelector('a')!.getAttribute('href')).to.equal('https://news.city.example/about/');
+    expect(body.querySelector('img')!.getAttribute('src')).to.equal('https://news.city.example/feeds/img/bridge.png');
+  });
+
   it('sends no cookies unless credentials="include"', async () => {
     const realFetch = window.fetch.bind(window);
     const seen: (RequestCredentials | undefined)[] = [];
