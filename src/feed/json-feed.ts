@@ -15,14 +15,11 @@ import type { Author, Feed } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
 import { collectStories, isObject, readArray, readIsoDate, readLanguage, readText, sortNewestFirst, type JsonObject } from './values.js';
 
-/**
- * True when `value` looks like a JSON Feed document (a version URL, or at least an `items` array).
- * The version URL may be written with `http:`: some 1.0 generators do, and other readers accept it.
- */
+/** True when `value` looks like a JSON Feed document (a version URL, or at least an `items` array). */
 export function isJsonFeed(value: unknown): value is JsonObject {
   if (!isObject(value)) return false;
   const version = value['version'];
-  return typeof version == 'string' ? /^https?:\/\/jsonfeed\.org\/version\//.test(version) : version === undefined && Array.isArray(value['items']);
+  return typeof version == 'string' ? version.startsWith('https://jsonfeed.org/version/') : version === undefined && Array.isArray(value['items']);
 }
 
 /**
