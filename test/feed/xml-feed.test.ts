@@ -464,6 +464,13 @@ describe('parseXmlFeed: errors and repairs', () => {
     expect(() => parseFeedText('<!doctype html><html><body><pre>&lt;?xml version="1.0"?&gt;&lt;rss&gt;</pre></body></html>', 'text/html', undefined)).to.throw(FeedError, /HTML page/);
   });
 
+  it('forgives a bare "<" that starts no markup, as in "<3" or "a < b"', () => {
+    const feed = parseXmlFeed(rss('<item><guid>1</guid><title>Tom & Jerry <3</title><description>Если a < b и 2<5, то <b>да</b></description></item>'));
+    const [story] = feed.stories;
+    expect(story!.title).to.equal('Tom & Jerry <3');
+    expect(story!.contentHtml).to.equal('Если a &lt; b и 2&lt;5, то <b>да</b>');
+  });
+
   it('uses entities the feed declares itself', () => {
     const feed = parseXmlFeed('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY nbsp "&#160;"><!ENTITY city "Ключевск">]><rss><channel><title>&city;&nbsp;news</title></channel></rss>');
     expect(feed.title).to.equal('Ключевск\u00A0news');
