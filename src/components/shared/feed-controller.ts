@@ -39,7 +39,8 @@ export interface FeedSource extends ParseOptions {
   /** Seconds between polls of `src`. */
   refresh?: number;
   credentials?: RequestCredentials;
-  // `baseUrl` (ParseOptions) is the page's base URL; none on a server, where a printed feed's URLs are already absolute.
+  // `baseUrl` (from ParseOptions) is the page's base URL; none on a server, where a printed feed's
+  // URLs are already absolute.
 }
 
 export interface FeedControllerCallbacks {
