@@ -92,11 +92,17 @@ function headerCharset(contentType: string | null): string | undefined {
   return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
 }
 
-/** The `encoding` of an XML declaration at the start of the body, read as ASCII. */
+/**
+ * The `encoding` of an XML declaration at the start of the body, read as ASCII; or after the
+ * warnings PHP printed before it (`<br />\n<b>Warning</b>: … <br />`), which the feed reader skips.
+ */
 function declaredEncoding(bytes: Uint8Array): string | undefined {
   const start = skipSpaces(bytes, 64);
+  const text = String.fromCharCode(...bytes.subarray(start, start + declarationWindow));
+  const declaration = /^<br\b/i.test(text) ? Math.max(text.indexOf('<?xml'), 0) : 0;
   // Up to ">", the end of the declaration; bytes beyond ASCII are no part of it.
-  const head = String.fromCharCode(...bytes.subarray(start, start + declarationWindow))
+  const head = text
+    .slice(declaration)
     .split('>')[0]!
     .replace(/[\x80-\xFF]/g, '\uFFFD');
   const match = /^<\?xml\s[^?]*?\bencoding\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(head);

@@ -18,6 +18,11 @@ export interface ParseOptions {
   /** Forces a format instead of detecting it. */
   format?: FeedFormat | string;
   transform?: FeedTransform;
+  /**
+   * Where relative URLs resolve in a feed that was not fetched (given as data) when it does not
+   * give its own address (JSON Feed `feed_url`): the page's base URL.
+   */
+  baseUrl?: string;
 }
 
 /**

@@ -53,10 +53,14 @@ const jsonFeedStory = lazyStories<JsonObject, FeedContext>({
   featured: ({ _news_widgets: extension }) => (isObject(extension) && extension['featured'] === true) || undefined,
 });
 
-export function normalizeJsonFeed(document: unknown, feedUrl?: string): Feed {
+/**
+ * `feedUrl` is where the feed was fetched from; `pageUrl`, for a feed given as data, where the page
+ * showing it is. Relative URLs resolve against the first, else the feed's own absolute `feed_url`,
+ * else the page.
+ */
+export function normalizeJsonFeed(document: unknown, feedUrl?: string, pageUrl?: string): Feed {
   if (!isJsonFeed(document)) throw new FeedError('format', 'not a JSON Feed');
-  // Relative URLs resolve against where the feed was fetched from, else its own absolute feed_url.
-  const base = feedUrl ?? resolveLinkUrl(document['feed_url']);
+  const base = feedUrl ?? resolveLinkUrl(document['feed_url']) ?? pageUrl;
   const feedAuthors = readAuthors(document, base) ?? [];
   const items = readArray(document['items']);
   // The newest items of an enormous feed, found from their dates alone.

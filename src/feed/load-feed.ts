@@ -16,8 +16,8 @@ export async function loadFeed(text: string | undefined, contentType: string | n
   return format == 'markup'
     ? (await loadChunk(import('./markup-feed.js'))).parseMarkupFeed(value as string, contentType, feedUrl, options)
     : format == 'wordpress'
-      ? (await loadChunk(import('./wordpress.js'))).normalizeWordPress(value, feedUrl)
+      ? (await loadChunk(import('./wordpress.js'))).normalizeWordPress(value, feedUrl ?? options.baseUrl)
       : format
-        ? normalizeJsonFeed(value, feedUrl)
+        ? normalizeJsonFeed(value, feedUrl, options.baseUrl)
         : emptyFeed();
 }

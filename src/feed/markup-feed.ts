@@ -10,8 +10,16 @@ import { isXmlFeedText, parseXmlFeed } from './xml-feed.js';
 
 /** `text` is markup by `detectFeed` (feed-detect.ts), without its byte order mark. */
 export function parseMarkupFeed(text: string, contentType: string | null, feedUrl: string | undefined, options: ParseOptions = {}): Feed {
-  const xmlForced = options.format === 'rss' || options.format === 'atom';
-  if (!options.transform && (xmlForced || (!options.format && isXmlFeedText(text)))) return parseXmlFeed(text, feedUrl);
+  // PHP prints its warnings and notices before a feed's XML declaration ("<br />\n<b>Warning</b>: …
+  // on line <b>12</b><br />\n<?xml …"), and the feed is whole after them: read it as a feed reader does.
+  const fromDeclaration = text.slice(text.indexOf('<?xml')); // without one, the last character: no feed
+  if (!isXmlFeedText(text) && isXmlFeedText(fromDeclaration)) text = fromDeclaration;
+  // An attribute's value, as HTML reads enumerated ones: any case. Only a JSON format forced keeps
+  // markup from being read as a feed; a value this reader does not know leaves the format detected.
+  const format = options.format?.toLowerCase();
+  const xmlForced = format === 'rss' || format === 'atom';
+  const jsonForced = format === 'json-feed' || format === 'wordpress';
+  if (!options.transform && (xmlForced || (!jsonForced && isXmlFeedText(text)))) return parseXmlFeed(text, feedUrl);
   if (/html/i.test(contentType ?? '') || /^\s*<(!doctype html|html)[\s>]/i.test(text)) {
     throw new FeedError('format', 'The server sent an HTML page instead of a feed.');
   }

@@ -19,8 +19,8 @@ export type { FeedFormat, FeedTransform, ParseOptions } from './feed-detect.js';
 function parseFeed(text: string | undefined, data: unknown, contentType: string | null, feedUrl: string | undefined, options: ParseOptions): Feed {
   const [format, value] = detectFeed(text, data, options);
   if (format == 'markup') return parseMarkupFeed(value as string, contentType, feedUrl, options);
-  if (format == 'wordpress') return normalizeWordPress(value, feedUrl);
-  return format ? normalizeJsonFeed(value, feedUrl) : emptyFeed();
+  if (format == 'wordpress') return normalizeWordPress(value, feedUrl ?? options.baseUrl);
+  return format ? normalizeJsonFeed(value, feedUrl, options.baseUrl) : emptyFeed();
 }
 
 /** Normalizes already-parsed JSON data: a JSON Feed object, WordPress posts, or anything `transform` understands. */

@@ -8,11 +8,12 @@
  * `parseFromString` is a TrustedHTML sink whatever the type (in Chromium, Firefox and WebKit alike).
  *
  * Like a feed reader, and unlike a bare XML parser, it forgives what breaks most real feeds: blank
- * lines before the XML declaration, a stray "&" in a URL, HTML entities such as `&nbsp;` or
- * `&laquo;` that XML does not define, control characters pasted into a CMS, and namespace prefixes
- * (`yandex:`, `media:`, a template's own) used without their `xmlns` declaration. Those are repaired
- * only after a first parse has failed, so a well-formed feed is never rewritten; anything else that
- * is not well-formed (a truncated download) is a `FeedError` of kind `parse`.
+ * lines before the XML declaration, a stray "&" in a URL or "<" in text, HTML entities such as
+ * `&nbsp;` or `&laquo;` that XML does not define, control characters pasted into a CMS, and
+ * namespace prefixes (`yandex:`, `media:`, a template's own) used without their `xmlns`
+ * declaration. Those are repaired only after a first parse has failed, so a well-formed feed is
+ * never rewritten; anything else that is not well-formed (a truncated download) is a `FeedError` of
+ * kind `parse`.
  *
  * Follows the specs where they say what a reader must do: an Atom entry's author falls back to its
  * source's then its feed's; `xml:base` on any ancestor resolves links and image URLs, step by step
@@ -157,11 +158,12 @@ function parseError(document: Document): string | undefined {
 
 /**
  * Fixes the well-formedness errors feeds make most, outside CDATA sections and comments: a bare "&"
- * becomes "&amp;", an HTML entity becomes its character reference (or literal text, if unknown),
- * characters XML forbids (C0 controls, U+FFFE/U+FFFF, references to them) are dropped, and a
- * namespace prefix used in an element or attribute name but declared nowhere (`<yandex:full-text>`
- * without `xmlns:yandex`, which fails the whole document) is declared on the root element: with
- * the namespace this reader knows it by, else one nothing reads, so the unknown element is ignored.
+ * becomes "&amp;" and a bare "<" that starts no markup "&lt;", an HTML entity becomes its character
+ * reference (or literal text, if unknown), characters XML forbids (C0 controls, U+FFFE/U+FFFF,
+ * references to them) are dropped, and a namespace prefix used in an element or attribute name but
+ * declared nowhere (`<yandex:full-text>` without `xmlns:yandex`, which fails the whole document) is
+ * declared on the root element: with the namespace this reader knows it by, else one nothing reads,
+ * so the unknown element is ignored.
  */
 function repair(source: string, declared: Map<string, string | undefined>): string {
   const prefixes = new Set<string>();
@@ -177,6 +179,8 @@ function repair(source: string, declared: Map<string, string | undefined>): stri
         if (declaration) declaredPrefixes.add(declaration);
         else prefixes.add(element ?? attribute!);
       }
+      // A "<" that starts no tag, declaration or instruction ("<3", "a < b") is text.
+      part = part.replace(/<(?![\p{L}_:/!?])/gu, '&lt;');
       return part.replace(/&(?:#(\d+);|#x([0-9a-fA-F]+);|([A-Za-z_][\w.-]*);)?/g, (match, decimal?: string, hex?: string, name?: string) => {
         if (decimal || hex) return isXmlChar(decimal ? +decimal : parseInt(hex!, 16)) ? match : '';
         if (!name) return '&amp;';

@@ -102,6 +102,14 @@ describe('feed formats through the elements', () => {
     expect(part(posts, 'error'), 'JSON read as RSS is not a feed').to.not.equal(null);
   });
 
+  it('reads the format attribute case-insensitively, and detects the format past a value it does not know', async () => {
+    for (const format of ['RSS', 'Atom', 'xml']) {
+      const src = `/test/fixtures/feeds/xml/rdf.rss.xml?format-${format}`;
+      const posts = await fixtureWithNews<RecentPostsElement>(html`<recent-posts lang="ru" format=${format} src=${src}></recent-posts>`);
+      expect(titles(posts), format).to.deep.equal(['Выставка краеведов', 'Новые книги для детей']);
+    }
+  });
+
   it('says so when another origin does not allow this site to read its feed (CORS)', async () => {
     const crossOrigin = new URL('/test/fixtures/feeds/english.json', location.href);
     crossOrigin.hostname = crossOrigin.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';

@@ -63,6 +63,19 @@ describe('choosing and reading feeds', () => {
     expect(fetchSpy.called).to.equal(false);
   });
 
+  it('resolves relative URLs of a feed given without src against its own feed_url, else against the page', async () => {
+    const feed = (extra: Record<string, unknown>) => ({ version: 'https://jsonfeed.org/version/1.1', ...extra, items: [{ id: '1', title: 'Из ленты', url: '2026/most.html' }] });
+    const withFeedUrl = feed({ feed_url: 'https://city.example/news/feed.json' });
+    const inline = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru">
+      <script type="application/feed+json">${JSON.stringify(withFeedUrl)}</script>
+    </recent-posts>`);
+    expect((parts(inline, 'link')[0] as HTMLAnchorElement).href).to.equal('https://city.example/news/2026/most.html');
+    const property = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" .feed=${withFeedUrl}></recent-posts>`);
+    expect((parts(property, 'link')[0] as HTMLAnchorElement).href).to.equal('https://city.example/news/2026/most.html');
+    const withoutFeedUrl = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" .feed=${feed({})}></recent-posts>`);
+    expect((parts(withoutFeedUrl, 'link')[0] as HTMLAnchorElement).href).to.equal(new URL('2026/most.html', document.baseURI).href);
+  });
+
   it('maps any JSON shape to stories with a transform function', async () => {
     const element = document.createElement('recent-posts');
     element.lang = 'ru';
@@ -75,6 +88,22 @@ describe('choosing and reading feeds', () => {
     await element.updateComplete;
     expect(titles(element)).to.deep.equal(['Первая', 'Вторая']);
     element.remove();
+  });
+
+  it("resolves relative URLs in the body of a story without a link against the feed's URL, not the page's", async () => {
+    const src = 'https://news.city.example/feeds/main.json';
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [{ id: 'no-link', title: 'Без ссылки', content_html: '<p><a href="/about/">О городе</a> <img src="img/bridge.png" alt="Мост"></p>' }],
+    };
+    const realFetch = window.fetch.bind(window);
+    sinon.stub(window, 'fetch').callsFake((input, init) =>
+      String(input) == src ? Promise.resolve(new Response(JSON.stringify(feed), { headers: { 'content-type': 'application/feed+json' } })) : realFetch(input, init),
+    );
+    const story = await loadedFixture<FeaturedStoryElement>(html`<featured-story lang="ru" src=${src}></featured-story>`);
+    const body = part(story, 'body')!;
+    expect(body.querySelector('a')!.getAttribute('href')).to.equal('https://news.city.example/about/');
+    expect(body.querySelector('img')!.getAttribute('src')).to.equal('https://news.city.example/feeds/img/bridge.png');
   });
 
   it('sends no cookies unless credentials="include"', async () => {

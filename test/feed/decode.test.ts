@@ -113,6 +113,13 @@ describe('decodeFeedBytes', () => {
     expect(detectFeedEncoding(utf8('<?xml version="1.0" encoding="utf-8"?><rss/>'), 'text/xml; charset=koi8-r')).to.equal('koi8-r');
   });
 
+  it('finds the XML declaration after the warnings PHP printed before it', () => {
+    const notice = '<br />\n<b>Warning</b>:  Undefined variable $x in <b>/var/www/rss.php</b> on line <b>12</b><br />\n';
+    const bytes = Uint8Array.from([...utf8(notice), ...encodeSingleByte(cyrillicRss('<?xml version="1.0" encoding="windows-1251"?>'), 'windows-1251')]);
+    expect(detectFeedEncoding(bytes, 'application/rss+xml')).to.equal('windows-1251');
+    expect(decodeFeedBytes(bytes, null)).to.contain('Новости Щёлкова');
+  });
+
   it('skips unknown, malformed and self-contradicting labels', () => {
     const bytes = encodeSingleByte(cyrillicRss('<?xml version="1.0" encoding="windows-1251"?>'), 'windows-1251');
     for (const type of ['text/xml; charset=x-no-such-charset', 'text/xml; charset:koi8-r', 'text/xml; charset=', 'text/xml; charset=replacement', 'text/xml;', 'garbage', '']) {

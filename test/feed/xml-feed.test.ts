@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { FeedError } from '../../src/feed/feed-error.js';
 import type { Feed, Story } from '../../src/feed/story.js';
+import { parseFeedText } from '../../src/feed/parse-feed.js';
 import { isXmlFeedText, parseXmlFeed } from '../../src/feed/xml-feed.js';
 
 const fixtureText = (name: string) => fetch(`/test/fixtures/feeds/xml/${name}`).then((response) => response.text());
@@ -451,6 +452,23 @@ describe('parseXmlFeed: errors and repairs', () => {
     expect(story!.title).to.equal('Ёлка\u00A0— 31\u00A0декабря «у\u00A0ДК» &unknown;');
     expect(story!.url).to.equal('https://city.example/?id=5&page=2');
     expect(story!.contentHtml).to.equal('<p>AT&T &nbsp; stays as written in CDATA</p>');
+  });
+
+  it('reads a feed after the warnings PHP printed before its XML declaration', () => {
+    const notice = '<br />\n<b>Deprecated</b>:  Function create_function() is deprecated in <b>/var/www/wp-content/plugins/rss.php</b> on line <b>12</b><br />\n';
+    const feed = rss('<item><guid>1</guid><title>После предупреждения</title></item>');
+    for (const format of [undefined, 'rss']) {
+      expect(parseFeedText(notice + feed, 'application/rss+xml', 'https://city.example/feed/', { format }).stories.map((story) => story.title), format).to.deep.equal(['После предупреждения']);
+    }
+    // An HTML page is still one, whatever it quotes.
+    expect(() => parseFeedText('<!doctype html><html><body><pre>&lt;?xml version="1.0"?&gt;&lt;rss&gt;</pre></body></html>', 'text/html', undefined)).to.throw(FeedError, /HTML page/);
+  });
+
+  it('forgives a bare "<" that starts no markup, as in "<3" or "a < b"', () => {
+    const feed = parseXmlFeed(rss('<item><guid>1</guid><title>Tom & Jerry <3</title><description>Если a < b и 2<5, то <b>да</b></description></item>'));
+    const [story] = feed.stories;
+    expect(story!.title).to.equal('Tom & Jerry <3');
+    expect(story!.contentHtml).to.equal('Если a &lt; b и 2&lt;5, то <b>да</b>');
   });
 
   it('uses entities the feed declares itself', () => {

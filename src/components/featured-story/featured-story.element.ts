@@ -121,11 +121,13 @@ export class FeaturedStoryElement extends NewsElement {
       this.#shown = {
         story,
         title: story.title ?? cutExcerpt(storyPlainText(story), 80, this.locale.value),
+        // Relative URLs in the body resolve against the story's page, else the feed's (a feed from
+        // another site means that site), and only failing both against this page.
         body: !story.contentHtml
           ? []
           : isServer
             ? sanitizeHtmlToString(story.contentHtml, story.url, this.linkTarget, level)
-            : shownNodes(sanitizeHtml(story.contentHtml, story.url ?? this.ownerDocument.baseURI, this.linkTarget, level)),
+            : shownNodes(sanitizeHtml(story.contentHtml, story.url ?? this.feedKey ?? this.ownerDocument.baseURI, this.linkTarget, level)),
         level,
       };
     }

@@ -39,8 +39,8 @@ export interface FeedSource extends ParseOptions {
   /** Seconds between polls of `src`. */
   refresh?: number;
   credentials?: RequestCredentials;
-  /** The page's base URL; none on a server, where a printed feed's URLs are already absolute. */
-  baseUrl?: string;
+  // `baseUrl` (from ParseOptions) is the page's base URL; none on a server, where a printed feed's
+  // URLs are already absolute.
 }
 
 export interface FeedControllerCallbacks {
@@ -131,12 +131,13 @@ export class FeedController implements ReactiveController {
     this.#reads++; // a read of the previous source still under way must not land
 
     if (feed != null || inline !== undefined) {
-      // Data already on the page: no request. Relative URLs resolve against `src`, else the page.
-      const base = this.#resolve(src) ?? source.baseUrl;
+      // Data already on the page: no request. Relative URLs resolve against `src`, else the feed's
+      // own address (JSON Feed `feed_url`), else the page (`baseUrl`).
+      const base = this.#resolve(src);
       if (isServer && feed) {
         // A server render is synchronous and gets the feed as JSON Feed (news-widgets/server), with
         // the words and the sanitizer loaded beforehand: read it now, no reader to wait for.
-        this.#settle(normalizeJsonFeed(feed, base));
+        this.#settle(normalizeJsonFeed(feed, base, source.baseUrl));
         return;
       }
       if (this.state != 'loaded') this.state = 'loading';
