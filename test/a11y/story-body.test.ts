@@ -1,7 +1,7 @@
 /**
  * A story's HTML body as feeds really send it: what the sanitizer removes (an <svg> icon, a
  * <script>) can leave a link or a heading with nothing in it, a CMS leaves paragraphs straight in a
- * list or an item without one,. Whatever the body, the
+ * list or an item without one, and a schedule table is wider than a sidebar. Whatever the body, the
  * story has no axe violation and nothing sticks out of its column. Checked on sanitizeHtml()'s
  * nodes and on a rendered <featured-story> 320px wide.
  */
@@ -56,5 +56,15 @@ describe('a story body the sanitizer or a CMS left broken', () => {
     for (const term of sanitized.querySelectorAll('dt,dd')) expect(term.parentElement!.localName).to.equal('dl');
     for (const word of ['не пункт', 'пункт', 'текст', 'вложенный', 'сирота', 'x', 'термин', 'определение', 'одно']) expect(sanitized.textContent).to.contain(word);
     await expect(await story(html)).to.be.accessible();
+  });
+
+  it('fits a wide table into a 320px column, as a table, with no scroll box keyboard users cannot reach', async () => {
+    const row = (cell: string) => `<tr>${`<td>${cell}</td>`.repeat(8)}</tr>`;
+    const element = await story(`<p>Расписание:</p><table><thead><tr>${'<th scope="col">Остановка</th>'.repeat(8)}</tr></thead><tbody>${row('Улица Космонавтов, 12:45')}${row('https://example.com/very/long/unbroken/address')}</tbody></table>`);
+    const table = part(element, 'body')!.querySelector('table')!;
+    expect(getComputedStyle(table).display).to.equal('table');
+    expect(table.getBoundingClientRect().right).to.be.at.most(part(element, 'body')!.getBoundingClientRect().right + 0.5);
+    expect(table.scrollWidth).to.be.at.most(table.clientWidth + 1);
+    await expect(element).to.be.accessible();
   });
 });

@@ -106,9 +106,10 @@ export const featuredStoryStyles = css`
     white-space: pre-wrap;
   }
 
+  /* A table fits the column: its cells wrap anywhere, like all the widget's text. Not a scrolling
+     block: a scroll box without a focusable child cannot be reached by keyboard, and display: block
+     takes a table's semantics away in some engines. */
   [part~='body'] table {
-    display: block;
-    overflow-x: auto;
     border-collapse: collapse;
   }
 
