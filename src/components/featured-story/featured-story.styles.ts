@@ -110,12 +110,9 @@ export const featuredStoryStyles = css`
      word processor pasted into its markup are not kept. Not a scrolling block: a scroll box without
      a focusable child cannot be reached by keyboard, and display: block takes a table's semantics
      away in some engines. */
-  [part~='body'] table {
-    border-collapse: collapse;
-  }
-
   [part~='body'] :is(table, td, th) {
     inline-size: auto;
+    border-collapse: collapse;
   }
 
   [part~='body'] blockquote {
