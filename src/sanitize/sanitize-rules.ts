@@ -59,6 +59,13 @@ export function applyRules<T extends ParentNode>(root: T, urls: UrlRules, baseUr
       } else link.removeAttribute('href');
     } else link.replaceWith(...link.childNodes);
   }
+  // A language tag as CMSs write it (ru_RU) or a word (english) is no language to a screen reader,
+  // which then reads in the wrong voice (axe valid-lang): the underscore is mended, the rest dropped.
+  for (const element of root.querySelectorAll('[lang]')) {
+    const lang = element.getAttribute('lang')!.replace(/_/g, '-');
+    if (/^[a-z]{2,3}(-[a-z\d]{1,8})*$/i.test(lang)) element.setAttribute('lang', lang);
+    else element.removeAttribute('lang');
+  }
   repairLists(root);
   return nestHeadings(root, level);
 }
@@ -97,14 +104,18 @@ function repairLists(root: ParentNode): void {
 
 /**
  * Moves a body's sub-headings below the story's title, at heading level `level` (2 by default):
- * the highest becomes `level + 1` and the others keep their steps below it (h6 at most). A body's
- * <h2> under a title at <h3> would outrank the story it is part of, and one starting at <h4> under
- * an <h2> would skip a level, breaking the page's outline for screen-reader users.
+ * the highest becomes `level + 1` and the others keep their steps below it (h6 at most, and never
+ * more than one step below the heading before). A body's <h2> under a title at <h3> would outrank
+ * the story it is part of, and one starting at <h4> under an <h2> would skip a level, breaking the
+ * page's outline for screen-reader users.
  */
 function nestHeadings<T extends ParentNode>(root: T, level = 2): T {
   // An empty heading (its only content was removed) would be announced as a heading with no words.
   const headings = [...root.querySelectorAll('h2,h3,h4,h5,h6')].filter((heading) => !unnamed(heading) || (heading.replaceWith(...heading.childNodes), false));
   const shift = level + 1 - Math.min(...headings.map((heading) => +heading.localName[1]!));
-  for (const heading of headings) rename(heading, `h${Math.min(+heading.localName[1]! + shift, 6)}`);
+  // No heading more than one level below the one before it: a skipped level (an <h4> after an <h2>)
+  // is closed up (axe heading-order), as the title's is.
+  let previous = level;
+  for (const heading of headings) rename(heading, `h${(previous = Math.min(+heading.localName[1]! + shift, previous + 1, 6))}`);
   return root;
 }

@@ -47,6 +47,21 @@ describe('a story body the sanitizer or a CMS left broken', () => {
     await expect(await story(html)).to.be.accessible();
   });
 
+  it('skips no heading level, however the body steps its headings', async () => {
+    const html = '<h2>Объезд</h2><p>Текст.</p><h4>Автобусы</h4><p>Текст.</p><h6>Трамваи</h6><h3>Парковка</h3>';
+    const levels = (root: ParentNode) => [...root.querySelectorAll('h3,h4,h5,h6')].map((heading) => `${heading.localName} ${heading.textContent}`);
+    expect(levels(body(html))).to.deep.equal(['h3 Объезд', 'h4 Автобусы', 'h5 Трамваи', 'h4 Парковка']);
+    const element = await story(html);
+    expect(levels(part(element, 'body')!)).to.deep.equal(['h3 Объезд', 'h4 Автобусы', 'h5 Трамваи', 'h4 Парковка']);
+    await expect(element).to.be.accessible();
+  });
+
+  it('mends or drops a language tag a screen reader cannot use', async () => {
+    const html = '<p lang="ru_RU">Текст.</p><p lang="english">Text.</p><p lang="en-GB">Text.</p><blockquote lang="zh_Hant_TW">引文</blockquote>';
+    expect([...body(html).children].map((element) => element.getAttribute('lang'))).to.deep.equal(['ru-RU', null, 'en-GB', 'zh-Hant-TW']);
+    await expect(await story(html)).to.be.accessible();
+  });
+
   it('makes broken lists whole: a stray child of a list, an item without a list, a definition list of paragraphs', async () => {
     const html = '<ul><p>не пункт</p><li>пункт</li>текст<ul><li>вложенный</li></ul></ul><li>сирота</li><dl><p>x</p><dt>термин</dt></dl><dl><dt>термин</dt><dd>определение</dd></dl><dd>одно</dd>';
     const sanitized = body(html);
