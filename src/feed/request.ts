@@ -35,6 +35,9 @@ export interface FeedRequestOptions {
 
 export const defaultTimeout = 10_000;
 
+/** The largest feed read (64 MiB): five times the largest real feeds, whose newest stories are all that is shown. */
+const maxFeedBytes = 67_108_864;
+
 /** The timeout a widget asked for, or the default for none. */
 export const timeoutOf = (asked: number | undefined): number => (asked! > 0 ? asked! : defaultTimeout);
 
@@ -85,7 +88,18 @@ export async function requestFeed(url: string, { signal: outer, timeout: asked, 
     if (status == 304 && previous) return { ...previous, notModified: true };
     if (!response.ok) throw new FeedError('http', `${url} answered ${status} ${response.statusText}`, status);
     const contentType = headers.get('content-type');
-    const bytes = new Uint8Array(await response.arrayBuffer().catch(fail));
+    // The body is read through a byte count, and ends with the request's signal: a feed that never
+    // ends would otherwise fill the memory until the timeout (gigabytes a second from a fast
+    // server), and a body that aborting the request does not end (a Response made by a script, as a
+    // test's fetch stub makes) would outlive the timeout.
+    let left = maxFeedBytes;
+    const body = response.body?.pipeThrough(
+      new TransformStream({
+        start: (stream) => signal.addEventListener('abort', () => stream.error()),
+        transform: (chunk: Uint8Array, stream) => ((left -= chunk.length) < 0 ? abort(new FeedError('format', `${url} is over 64 MiB`)) : stream.enqueue(chunk)),
+      }),
+    );
+    const bytes = new Uint8Array(await new Response(body).arrayBuffer().catch(fail));
     const finalUrl = response.url || url;
     return {
       url: finalUrl,

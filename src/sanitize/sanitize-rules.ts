@@ -38,14 +38,6 @@ export const allowlist = {
  * and sub-headings nested below the story's title (see below).
  */
 export function applyRules<T extends ParentNode>(root: T, urls: UrlRules, baseUrl?: string, linkTarget?: string, level?: number): T {
-  for (const link of root.querySelectorAll('a')) {
-    const href = urls.link(link.getAttribute('href'), baseUrl);
-    if (href) {
-      link.setAttribute('href', href);
-      link.setAttribute('rel', 'noopener noreferrer');
-      if (linkTarget) link.setAttribute('target', linkTarget);
-    } else link.removeAttribute('href');
-  }
   for (const image of root.querySelectorAll('img')) {
     const src = urls.image(image.getAttribute('src'), baseUrl);
     if (src) image.setAttribute('src', src);
@@ -54,23 +46,76 @@ export function applyRules<T extends ParentNode>(root: T, urls: UrlRules, baseUr
     image.setAttribute('decoding', 'async');
     if (!image.hasAttribute('alt')) image.setAttribute('alt', '');
   }
+  for (const link of root.querySelectorAll('a')) {
+    const href = urls.link(link.getAttribute('href'), baseUrl);
+    // A link with nothing to say (its icon was an <svg> the sanitizer removed, or it holds only an
+    // image without alt text) would be a nameless stop for keyboard and screen-reader users: its
+    // content stays, the link goes.
+    if (!unnamed(link) || link.title.trim()) {
+      if (href) {
+        link.setAttribute('href', href);
+        link.setAttribute('rel', 'noopener noreferrer');
+        if (linkTarget) link.setAttribute('target', linkTarget);
+      } else link.removeAttribute('href');
+    } else link.replaceWith(...link.childNodes);
+  }
+  // A language tag as CMSs write it (ru_RU) or a word (english) is no language to a screen reader,
+  // which then reads in the wrong voice (axe valid-lang): the underscore is mended, the rest dropped.
+  for (const element of root.querySelectorAll('[lang]')) {
+    const lang = element.getAttribute('lang')!.replace(/_/g, '-');
+    if (/^[a-z]{2,3}(-[a-z\d]{1,8})*$/i.test(lang)) element.setAttribute('lang', lang);
+    else element.removeAttribute('lang');
+  }
+  repairLists(root);
   return nestHeadings(root, level);
+}
+
+/** Whether `element` has no text and no described image, so nothing for assistive technology to read out. */
+const unnamed = (element: Element): boolean => !element.textContent!.trim() && !element.querySelector('img[alt]:not([alt=""])');
+
+/** A copy of `element` named `name`, with its attributes and children, in its place. */
+function rename(element: Element, name: string): void {
+  const renamed = element.ownerDocument.createElement(name);
+  for (const { name, value } of element.attributes) renamed.setAttribute(name, value);
+  renamed.append(...element.childNodes);
+  element.replaceWith(renamed);
+}
+
+/**
+ * Lists as a CMS's editor or a feed's truncation left them (a paragraph straight in a <ul>, an <li>
+ * with no list, a <dl> of paragraphs) are read wrongly by screen readers, and each is a "serious"
+ * axe violation. They are made whole: a stray child of a list goes into an item of its own, a stray
+ * item into a list of its own, and a definition list holding more than terms and definitions, or a
+ * term or definition outside one, is shown as plain blocks.
+ */
+function repairLists(root: ParentNode): void {
+  // Whether a node may not stand where it is: an element not named by `allowed`, or words.
+  const stray = (node: Node, allowed: RegExp) => (node.nodeType == 1 ? !allowed.test(node.nodeName) : node.nodeType == 3 && node.textContent!.trim());
+  const wrap = (node: ChildNode, name: string) => {
+    const wrapper = node.ownerDocument!.createElement(name);
+    node.replaceWith(wrapper);
+    wrapper.append(node);
+  };
+  for (const list of root.querySelectorAll('ul,ol')) for (const child of [...list.childNodes]) if (stray(child, /^LI$/)) wrap(child, 'li');
+  for (const item of root.querySelectorAll('li')) if (!/^[UO]L$/.test(item.parentNode!.nodeName)) wrap(item, 'ul');
+  for (const list of root.querySelectorAll('dl')) if ([...list.childNodes].some((child) => stray(child, /^D[TD]$/))) rename(list, 'div');
+  for (const term of root.querySelectorAll('dt,dd')) if (term.parentNode!.nodeName != 'DL') rename(term, 'p');
 }
 
 /**
  * Moves a body's sub-headings below the story's title, at heading level `level` (2 by default):
- * the highest becomes `level + 1` and the others keep their steps below it (h6 at most). A body's
- * <h2> under a title at <h3> would outrank the story it is part of, and one starting at <h4> under
- * an <h2> would skip a level, breaking the page's outline for screen-reader users.
+ * the highest becomes `level + 1` and the others keep their steps below it (h6 at most, and never
+ * more than one step below the heading before). A body's <h2> under a title at <h3> would outrank
+ * the story it is part of, and one starting at <h4> under an <h2> would skip a level, breaking the
+ * page's outline for screen-reader users.
  */
 function nestHeadings<T extends ParentNode>(root: T, level = 2): T {
-  const headings = [...root.querySelectorAll('h2,h3,h4,h5,h6')];
+  // An empty heading (its only content was removed) would be announced as a heading with no words.
+  const headings = [...root.querySelectorAll('h2,h3,h4,h5,h6')].filter((heading) => !unnamed(heading) || (heading.replaceWith(...heading.childNodes), false));
   const shift = level + 1 - Math.min(...headings.map((heading) => +heading.localName[1]!));
-  for (const heading of headings) {
-    const nested = heading.ownerDocument.createElement(`h${Math.min(+heading.localName[1]! + shift, 6)}`);
-    for (const { name, value } of heading.attributes) nested.setAttribute(name, value);
-    nested.append(...heading.childNodes);
-    heading.replaceWith(nested);
-  }
+  // No heading more than one level below the one before it: a skipped level (an <h4> after an <h2>)
+  // is closed up (axe heading-order), as the title's is.
+  let previous = level;
+  for (const heading of headings) rename(heading, `h${(previous = Math.min(+heading.localName[1]! + shift, previous + 1, 6))}`);
   return root;
 }

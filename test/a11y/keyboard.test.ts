@@ -169,6 +169,28 @@ describe('keyboard', () => {
     }
   }
 
+  for (const tag of ['recent-posts', 'featured-story'] as const) {
+    it(`<${tag}>: focus stays in the widget after retry by key, on the new retry button when it fails again, then on the first story's link`, async () => {
+      const name = uniqueName('retry-focus');
+      const src = `/test-api/sequence/${name}?bodies=feeds/english.json&fail=1,2`;
+      const page = await fixture<HTMLElement>(html`<div>
+        <a id="before" href="#before">Before</a>
+        ${tag === 'recent-posts' ? html`<recent-posts lang="en" src=${src}></recent-posts>` : html`<featured-story lang="en" src=${src}></featured-story>`}
+      </div>`);
+      const element = page.querySelector(tag)!;
+      await until(() => Boolean(part(element, 'retry')), 'the error state');
+      const [first] = await tabFrom(page.querySelector('#before')!, 1);
+      expect(first, 'the retry button has focus').to.equal(part(element, 'retry'));
+      await sendKeys({ press: 'Enter' });
+      await until(async () => (await requestCount(name)) == 2 && part(element, 'retry') !== first, 'the second failure');
+      await until(() => deepActiveElement() === part(element, 'retry'), `focus on the new retry button, not ${describeElement(deepActiveElement())}`);
+      await sendKeys({ press: 'Enter' });
+      await until(() => parts(element, 'link').length > 0, 'the reloaded feed');
+      await until(() => deepActiveElement() === parts(element, 'link')[0], `focus on the first story's link, not ${describeElement(deepActiveElement())}`);
+      expect(deepActiveElement()!.matches(':focus-visible'), 'and shows it').to.equal(true);
+    });
+  }
+
   it('"load more" from the keyboard moves focus to the first new post', async () => {
     const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" limit="2" load-more src=${feedUrl('page-1.json')}></recent-posts>`);
     const button = part(element, 'load-more')!;

@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
-import { RecentPostsElement, type FeaturedStoryElement } from '../../src/index.js';
+import { RecentPostsElement, type FeaturedStoryElement, type FeedErrorEvent } from '../../src/index.js';
 import { sharedClock } from '../../src/time/clock.js';
 import { feedWithAges, part, parts } from '../helpers.js';
 
@@ -64,6 +64,44 @@ describe('bad input and many widgets', () => {
     const broken = mount(Object.assign(document.createElement('recent-posts'), { src: '/deep.json' }));
     await outcome(broken);
     expect(part(broken, 'error') ?? parts(broken, 'status')[0], 'an error or empty state, never a blank box').to.not.equal(undefined);
+  });
+
+  /** A fetch stub whose feed body is `stream` (a Response over it, as a service worker might give). */
+  function serveStream(url: string, stream: () => ReadableStream<Uint8Array>) {
+    const realFetch = window.fetch.bind(window);
+    return sinon.stub(window, 'fetch').callsFake((input, init) =>
+      String(input).endsWith(url) ? Promise.resolve(new Response(stream(), { headers: { 'content-type': 'application/feed+json' } })) : realFetch(input, init),
+    );
+  }
+
+  it('stops reading a feed that never ends at 64 MiB, with the error state, in well under its timeout', async function () {
+    this.timeout(20_000);
+    let sent = 0;
+    let cancelled = false;
+    const chunk = new TextEncoder().encode(`{"version":"https://jsonfeed.org/version/1.1","items":[${'{"id":"1","title":"Новость"},'.repeat(20_000)}`);
+    serveStream('/endless.json', () => new ReadableStream({ pull: (stream) => ((sent += chunk.length), stream.enqueue(chunk)), cancel: () => void (cancelled = true) }));
+    const started = performance.now();
+    const element = mount(Object.assign(document.createElement('recent-posts'), { src: '/endless.json', lang: 'ru', timeout: 15_000 }));
+    const event = (await outcome(element)) as FeedErrorEvent;
+    expect(event.type).to.equal('feed-error');
+    expect(performance.now() - started, 'long before the timeout').to.be.below(10_000);
+    expect(sent, 'bytes read').to.be.below(2 ** 26 + 2 * chunk.length);
+    expect(cancelled, 'the stream was cancelled').to.equal(true);
+    expect(part(element, 'error')).to.not.equal(null);
+  });
+
+  it('gives up at its timeout on a body that trickles forever, even one its request cannot abort', async () => {
+    const byte = new TextEncoder().encode(' ');
+    let timer: ReturnType<typeof setInterval> | undefined;
+    serveStream('/trickle.json', () => new ReadableStream({ start: (stream) => void (timer = setInterval(() => stream.enqueue(byte), 50)), cancel: () => clearInterval(timer) }));
+    const element = mount(Object.assign(document.createElement('recent-posts'), { src: '/trickle.json', lang: 'ru', timeout: 500 }));
+    try {
+      const event = (await outcome(element)) as FeedErrorEvent;
+      expect(event.detail.error.kind).to.equal('timeout');
+      expect(part(element, 'error-detail')!.textContent).to.not.equal('');
+    } finally {
+      clearInterval(timer);
+    }
   });
 
   it('cuts an unending word in an excerpt instead of overflowing', async () => {

@@ -106,9 +106,12 @@ export const featuredStoryStyles = css`
     white-space: pre-wrap;
   }
 
-  [part~='body'] table {
-    display: block;
-    overflow-x: auto;
+  /* A table fits the column: its cells wrap anywhere, like all the widget's text, and the widths a
+     word processor pasted into its markup are not kept. Not a scrolling block: a scroll box without
+     a focusable child cannot be reached by keyboard, and display: block takes a table's semantics
+     away in some engines. */
+  [part~='body'] :is(table, td, th) {
+    inline-size: auto;
     border-collapse: collapse;
   }
 

@@ -137,8 +137,19 @@ export abstract class NewsElement extends LitElement {
     return this.#serverRoot !== undefined;
   }
 
+  /**
+   * The retry button had focus when pressed. It goes with the error state, which would leave a
+   * keyboard user on the page's <body>: once the outcome is rendered, focus moves to the new retry
+   * button if the load failed again, else to the first story's link.
+   */
+  #refocus = false;
+
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed); // lit has committed this render to the render root
+    if (this.#refocus && this.loader.state != 'loading') {
+      this.#refocus = false;
+      (this.renderRoot as ParentNode).querySelector<HTMLElement>('[part~=retry],[part~=link]')?.focus();
+    }
     const root = this.#serverRoot;
     if (root && this.loader.state !== 'loading') {
       this.#serverRoot = undefined;
@@ -351,7 +362,14 @@ export abstract class NewsElement extends LitElement {
       return html`<div part="error" role="status">
         <p part="error-title">${this.message('errorTitle')}</p>
         <p part="error-detail">${this.message(errorMessages[error.kind], { status: error.status ?? '' })}</p>
-        <button part="retry" type="button" @click=${() => this.loader.reload()}>${this.message('retry')}</button>
+        <button
+          part="retry"
+          type="button"
+          @click=${({ target }: Event) => {
+            this.#refocus = (target as Element).matches(':focus');
+            this.loader.reload();
+          }}
+        >${this.message('retry')}</button>
       </div>`;
     }
     // While loading, the skeleton shows it; the words are for screen readers (with aria-busy).
