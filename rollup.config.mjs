@@ -3,7 +3,9 @@
 // - dist/news-widgets.js, for <script type="module">, is the entry of a directory of chunks: what
 //   only some pages need (a locale's words, the WordPress and RSS/Atom readers, the charset decoder,
 //   the sanitizer, intl-messageformat) is in dist/chunks/ and fetched by import() when needed;
-// - dist/news-widgets.iife.js, for a classic <script>, is one file with everything inlined.
+// - dist/news-widgets.iife.js, for a classic <script>, is one file with the widgets' code; what few
+//   pages need (a locale's words, the sanitizer, the charset decoder, the WordPress reader) it fetches
+//   from dist/chunks/ beside it.
 import alias from '@rollup/plugin-alias';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -31,7 +33,8 @@ const litUsesOurTrustedTypesPolicy = {
  * The classic bundle has all the widgets' code in it, but not what a page may not use: the catalog
  * parts of each locale (and intl-messageformat, which only their plural messages need, with the
  * reader of their compact ICU text), the HTML sanitizer (DOMPurify: only a story with an HTML body
- * needs it) and the charset decoder (only a feed not in UTF-8 JSON). Those are fetched on demand from
+ * needs it), the charset decoder (only a feed not in UTF-8 JSON) and the WordPress reader (only a
+ * WordPress feed; see classicChunkFileByModule). Those are fetched on demand from
  * the module build's chunks, exactly as the module build does. Those chunks import nothing, so a
  * classic script can load them with import(); their URLs are resolved against the classic script's
  * own address, captured while it runs. The module build is built first and records which chunk holds
@@ -49,11 +52,27 @@ const recordChunkFiles = {
 // A locale's file name is its BCP 47 tag, hyphens included (zh-Hant.core.js).
 const isLocaleData = (id) => /[\\/]i18n[\\/](compiled[\\/][\w-]+\.(core|time)|icu-format)\.js$/.test(id);
 const isFetchedCode = (id) => /[\\/](sanitize[\\/]sanitize-html|feed[\\/]decode)\.js$/.test(id);
+
+/**
+ * The WordPress reader, for the classic bundle: a chunk of its own that imports nothing (the module
+ * build's imports its helpers from the module entry, which a classic page does not have), so the
+ * classic bundle fetches it for a WordPress feed, as the module build fetches its own. Built after the
+ * module build and before the classic bundle, which records its file name here.
+ */
+const classicChunkFileByModule = new Map();
+const recordClassicChunkFiles = {
+  name: 'record-classic-chunk-files',
+  generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk' && chunk.isEntry) classicChunkFileByModule.set(chunk.facadeModuleId, chunk.fileName);
+  },
+};
 const classicBundleFetchesLocaleData = {
   name: 'classic-bundle-fetches-locale-data',
   async resolveId(source, importer, options) {
     if (!importer || !source.startsWith('.')) return null;
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    const classicChunk = resolved && classicChunkFileByModule.get(resolved.id);
+    if (classicChunk) return { id: classicChunk, external: true };
     if (!resolved || !(isLocaleData(resolved.id) || isFetchedCode(resolved.id)) || resolved.id === importer) return null;
     const file = chunkFileByModule.get(resolved.id);
     // A chunk that imports something from the module build's entry cannot be shared: keep it so.
@@ -109,6 +128,12 @@ export default [
     // every chunk, and a hash is bytes brotli cannot compress.
     output: { dir: 'dist', format: 'es', entryFileNames: 'news-widgets.js', chunkFileNames: 'chunks/[name]-[hash:6].js' },
     plugins: [...plugins, terser(minify), recordChunkFiles],
+  },
+  {
+    input: 'dist/lib/feed/wordpress.js',
+    preserveEntrySignatures: 'strict',
+    output: { dir: 'dist', format: 'es', entryFileNames: 'chunks/classic-wordpress-[hash:6].js' },
+    plugins: [...plugins, terser(minify), recordClassicChunkFiles],
   },
   {
     input: 'dist/lib/define.js',

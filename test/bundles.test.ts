@@ -119,10 +119,22 @@ describe('what a page loads from the CDN module build', () => {
     expect(page.querySelector('recent-posts')!.shadowRoot!.querySelector('time')!.textContent).to.match(/назад|вчера|\d{4}|[а-я]/);
   });
 
-  it('the classic bundle with an RSS feed in windows-1251: the charset decoder fetched beside it (the RSS reader is in the bundle), the Russian read right', async () => {
+  it('the classic bundle with an RSS feed in windows-1251: the charset decoder fetched beside it (the RSS/Atom reader is in the bundle), the Russian read right', async () => {
     const loaded = await scriptsLoadedBy('/test/fixtures/pages/classic-rss.html', (page) => shadowParts(page, 'recent-posts', 'item').length > 0);
     expect(loaded).to.deep.equal(['decode', 'news-widgets.iife.js', 'ru.core']);
     expect(shadowParts(frame!.contentDocument!, 'recent-posts', 'title')[0]!.textContent!.trim()).to.equal('Ремонт моста через Ельцовку завершён досрочно');
+  });
+
+  it('the classic bundle with a WordPress feed: the WordPress reader fetched beside it, and its entities and dates read', async () => {
+    const loaded = await scriptsLoadedBy('/test/fixtures/pages/classic-wordpress.html', (page) => shadowParts(page, 'recent-posts', 'item').length > 0);
+    expect(loaded).to.deep.equal(['classic-wordpress', 'news-widgets.iife.js', 'ru.core']);
+    const page = frame!.contentDocument!;
+    // Newest first: the protected post of 4 May, its markup and entities read as text.
+    expect([...shadowParts(page, 'recent-posts', 'title')].map((title) => title.textContent!.trim()).slice(0, 2)).to.deep.equal([
+      'Защищено: Протокол заседания\u00a0№\u00a05', // &nbsp; is a no-break space
+      'Мэр ответил на “вопросы” жителей — итоги прямой линии',
+    ]);
+    expect(page.querySelector('recent-posts')!.shadowRoot!.querySelector('time')!.getAttribute('datetime')).to.equal('2026-05-04T02:15:00.000Z');
   });
 
   it('the classic bundle on an old windows-1251 page, served without a charset: its own characters read right (the "…" of excerpts)', async () => {
