@@ -62,7 +62,7 @@ function shippedFiles() {
 
 /** Who the bytes of all the code belong to (the classic build with every chunk it may fetch inlined): each group's modules, minified together. */
 async function dependencyShares() {
-  const [, iife] = (await import('../rollup.config.mjs')).default;
+  const iife = (await import('../rollup.config.mjs')).default.find((config) => config.output.format === 'iife');
   const bundle = await rollup({ input: iife.input, plugins: iife.plugins.filter((plugin) => plugin.name !== 'terser') });
   const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
   const groups = new Map();

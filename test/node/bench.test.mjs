@@ -48,6 +48,7 @@ test('the benchmark runs and reports bytes, the budgeted pages, first item, rend
     assert.equal(pages.length, JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))['size-limit'].length);
     for (const page of pages) {
       assert.match(page[3], /^lit( \+ dompurify)?: \d+\.\d+ kB$/, page.join(' | '));
+      assert.doesNotMatch(page[3], /: 0\.00 kB$/, `the libraries' share is measured: ${page.join(' | ')}`);
       [page[1], page[2], page[4], page[5]].forEach((cell) => assert.ok(isFigure(cell), `not a figure: "${cell}" in ${page.join(' | ')}`));
     }
     assert.match(pages[1][3], /dompurify/, 'the page with an HTML story body loads the sanitizer');
