@@ -146,18 +146,24 @@ describe('keyboard', () => {
     });
   }
 
+  /** A link to Tab from, then `tag` showing the error state of `src` (whose first request fails). */
+  async function inErrorStateAfterLink(tag: 'recent-posts' | 'featured-story', src: string) {
+    const page = await fixture<HTMLElement>(html`<div>
+      <a id="before" href="#before">Before</a>
+      ${tag === 'recent-posts' ? html`<recent-posts lang="en" src=${src}></recent-posts>` : html`<featured-story lang="en" src=${src}></featured-story>`}
+    </div>`);
+    const element = page.querySelector(tag)!;
+    await until(() => Boolean(part(element, 'retry')), 'the error state');
+    return { page, element };
+  }
+
   // Space as the character: puppeteer's BiDi keyboard (Firefox) knows no key named "Space".
   for (const [keyName, key] of [['Enter', 'Enter'], ['Space', ' ']] as const) {
     for (const tag of ['recent-posts', 'featured-story'] as const) {
       it(`<${tag}> error state: Tab reaches the retry button, and ${keyName} loads the feed again`, async () => {
         const name = uniqueName(`retry-${keyName}`);
         const src = `/test-api/sequence/${name}?bodies=feeds/english.json&fail=1`;
-        const page = await fixture<HTMLElement>(html`<div>
-          <a id="before" href="#before">Before</a>
-          ${tag === 'recent-posts' ? html`<recent-posts lang="en" src=${src}></recent-posts>` : html`<featured-story lang="en" src=${src}></featured-story>`}
-        </div>`);
-        const element = page.querySelector(tag)!;
-        await until(() => Boolean(part(element, 'retry')), 'the error state');
+        const { page, element } = await inErrorStateAfterLink(tag, src);
         expect(await requestCount(name)).to.equal(1);
         const [focused] = await tabFrom(page.querySelector('#before')!, 1);
         expect(focused, 'the retry button has focus').to.equal(part(element, 'retry'));
@@ -173,12 +179,7 @@ describe('keyboard', () => {
     it(`<${tag}>: focus stays in the widget after retry by key, on the new retry button when it fails again, then on the first story's link`, async () => {
       const name = uniqueName('retry-focus');
       const src = `/test-api/sequence/${name}?bodies=feeds/english.json&fail=1,2`;
-      const page = await fixture<HTMLElement>(html`<div>
-        <a id="before" href="#before">Before</a>
-        ${tag === 'recent-posts' ? html`<recent-posts lang="en" src=${src}></recent-posts>` : html`<featured-story lang="en" src=${src}></featured-story>`}
-      </div>`);
-      const element = page.querySelector(tag)!;
-      await until(() => Boolean(part(element, 'retry')), 'the error state');
+      const { page, element } = await inErrorStateAfterLink(tag, src);
       const [first] = await tabFrom(page.querySelector('#before')!, 1);
       expect(first, 'the retry button has focus').to.equal(part(element, 'retry'));
       await sendKeys({ press: 'Enter' });
