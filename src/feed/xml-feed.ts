@@ -354,7 +354,8 @@ const rssStory = lazyStories<Element, ItemContext>({
   image: (item, context) =>
     readImage(item, context) ??
     resolveImageUrl(decodeEntities(/<img[^<>]*?\ssrc\s*=\s*["']?([^"'\s<>]+)/i.exec(rssBodies(item, context).header)?.[1] ?? ''), baseOf(item, context.feedUrl)),
-  published: (item, context) => parseRfc822Date(rssDateText(item, context)!),
+  // A pubDate that cannot be read (a CMS's own format) gives way to dc:date, and the other way round.
+  published: (item, { namespaces }) => parseRfc822Date(childText(item, 'pubDate', namespaces)) ?? parseRfc822Date(childText(item, 'date', [ns.dc])),
   modified: () => undefined,
   authors: (item, { namespaces, feedAuthors }) => {
     const authors = readRssAuthors(item, namespaces);

@@ -191,6 +191,25 @@ describe('parseXmlFeed: RSS', () => {
     ]);
   });
 
+  it('reads dc:date when pubDate cannot be read, and pubDate when dc:date cannot', () => {
+    const feed = parseXmlFeed(
+      rss(
+        `<item><guid>pubDate unreadable</guid><pubDate>пятница, полдень</pubDate><dc:date>2026-11-20T12:00:00+03:00</dc:date></item>
+         <item><guid>dc:date unreadable</guid><dc:date>20/11/2026</dc:date><pubDate>Thu, 19 Nov 2026 10:00:00 GMT</pubDate></item>
+         <item><guid>both</guid><pubDate>Wed, 18 Nov 2026 10:00:00 GMT</pubDate><dc:date>2026-11-01T00:00:00Z</dc:date></item>
+         <item><guid>neither</guid><pubDate>вчера</pubDate><dc:date>позавчера</dc:date></item>`,
+        '',
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
+      ),
+    );
+    expect(feed.stories.map((story) => [story.id, story.published?.toISOString()])).to.deep.equal([
+      ['pubDate unreadable', '2026-11-20T09:00:00.000Z'],
+      ['dc:date unreadable', '2026-11-19T10:00:00.000Z'],
+      ['both', '2026-11-18T10:00:00.000Z'],
+      ['neither', undefined],
+    ]);
+  });
+
   it('counts duplicate ids and empty items as skipped', () => {
     const feed = parseXmlFeed(rss('<item><guid>x</guid><title>first</title></item><item><guid>x</guid><title>second</title></item><item/><item><description>only text</description></item>'));
     expect(feed.stories.map((story) => story.title)).to.deep.equal(['first']);
