@@ -510,14 +510,18 @@ const serializeXhtml = (element: Element) => serialize(xhtmlWrapper(element), ()
 /** The main image of an item or entry: an image enclosure, Media RSS content, a thumbnail, or an item-level `<image>`. */
 function readImage(item: Element, { namespaces: core, feedUrl }: ItemContext): string | undefined {
   const groups = children(item, 'group', mediaNs);
-  const mediaContents = [item, ...groups].flatMap((parent) => children(parent, 'content', mediaNs));
+  // A media:group holds one medium in several sizes: the largest first, by width (those without one
+  // after, in feed order). Media elements directly in the item are different media: feed order.
+  const media = (parent: Element, name: string) =>
+    children(parent, name, mediaNs).sort((a, b) => (groups.includes(parent) ? widthOf(b) - widthOf(a) : 0));
+  const mediaContents = [item, ...groups].flatMap((parent) => media(parent, 'content'));
   const candidates: [Element, string | null][] = [
     ...children(item, 'enclosure', core).map((enclosure) => imageCandidate(enclosure, 'url')),
     ...children(item, 'link', [ns.atom, ns.atom03])
       .filter((link) => link.getAttribute('rel')?.trim().toLowerCase() === 'enclosure')
       .map((link) => imageCandidate(link, 'href')),
     ...mediaContents.map((content) => imageCandidate(content, 'url', content.getAttribute('medium'))),
-    ...[item, ...groups, ...mediaContents].flatMap((parent) => children(parent, 'thumbnail', mediaNs)).map((thumbnail): [Element, string | null] => [thumbnail, thumbnail.getAttribute('url')]),
+    ...[item, ...groups, ...mediaContents].flatMap((parent) => media(parent, 'thumbnail')).map((thumbnail): [Element, string | null] => [thumbnail, thumbnail.getAttribute('url')]),
     ...children(item, 'image', core).map((image): [Element, string | null] => [image, textOf(child(image, 'url', core) ?? image)]),
   ];
   for (const [element, url] of candidates) {
@@ -526,6 +530,9 @@ function readImage(item: Element, { namespaces: core, feedUrl }: ItemContext): s
   }
   return undefined;
 }
+
+/** A Media RSS element's `width` attribute in pixels; 0 without one. */
+const widthOf = (element: Element) => parseInt(element.getAttribute('width')!) || 0;
 
 const imageExtension = /\.(?:jpe?g|png|gif|webp|avif|bmp|svg)$/i;
 

@@ -210,6 +210,35 @@ describe('parseXmlFeed: RSS', () => {
     ]);
   });
 
+  it('takes the largest image of a media:group, by width', () => {
+    const feed = parseXmlFeed(
+      rss(
+        `<item><guid>contents</guid><media:group>
+           <media:content url="https://city.example/a-300.jpg" medium="image" width="300"/>
+           <media:content url="https://city.example/a.mp4" type="video/mp4" width="1920"/>
+           <media:content url="https://city.example/a-nowidth.jpg" medium="image"/>
+           <media:content url="https://city.example/a-1200.jpg" medium="image" width="1200"/>
+           <media:content url="https://city.example/a-800.jpg" medium="image" width="800"/>
+         </media:group></item>
+         <item><guid>thumbnails</guid><media:group>
+           <media:thumbnail url="https://city.example/b-75.jpg" width="75" height="50"/>
+           <media:thumbnail url="https://city.example/b-600.jpg" width="600" height="400"/>
+           <media:thumbnail url="https://city.example/b-150.jpg" width="150" height="100"/>
+         </media:group></item>
+         <item><guid>no widths</guid><media:group>
+           <media:content url="https://city.example/c-first.jpg" medium="image"/><media:content url="https://city.example/c-second.jpg" medium="image"/>
+         </media:group></item>`,
+        '',
+        ' xmlns:media="http://search.yahoo.com/mrss/"',
+      ),
+    );
+    expect(feed.stories.map((story) => [story.id, story.image])).to.deep.equal([
+      ['contents', 'https://city.example/a-1200.jpg'],
+      ['thumbnails', 'https://city.example/b-600.jpg'],
+      ['no widths', 'https://city.example/c-first.jpg'],
+    ]);
+  });
+
   it('counts duplicate ids and empty items as skipped', () => {
     const feed = parseXmlFeed(rss('<item><guid>x</guid><title>first</title></item><item><guid>x</guid><title>second</title></item><item/><item><description>only text</description></item>'));
     expect(feed.stories.map((story) => story.title)).to.deep.equal(['first']);
