@@ -334,12 +334,16 @@ function readRssBodies(item: Element, { namespaces, feedUrl }: ItemContext) {
   // One paragraph per line (CMSs write one per paragraph of the article; featured-story splits at
   // blank lines), entities the CMS escaped twice ("&amp;nbsp;") decoded.
   const text = encoded || fullTextIsHtml ? undefined : readText(fullText.split('\n').map((line) => normalizeWhitespace(decodeEntities(line))).filter(Boolean).join('\n\n'));
+  const body = text ? undefined : withBase(encoded ?? description, (encoded ? encodedElement : descriptionElement)!, feedUrl);
   return {
     header,
     text,
+    // Where a story's image may be when no enclosure or Media RSS gives one: the Turbo cover, then
+    // the body, then a description that is only the summary (CMSs often put the picture there).
+    pictures: header + (body ?? '') + ((encoded && withBase(description, descriptionElement!, feedUrl)) ?? ''),
     // The description is the summary only when another element holds the body; otherwise it is the body.
     summary: (encoded || text) && description ? readText(htmlToPlainText(description)) : undefined,
-    html: text ? undefined : withBase(encoded ?? description, (encoded ? encodedElement : descriptionElement)!, feedUrl),
+    html: body,
   };
 }
 
@@ -350,10 +354,10 @@ const rssStory = lazyStories<Element, ItemContext>({
   summary: (item, context) => rssBodies(item, context).summary,
   contentHtml: (item, context) => rssBodies(item, context).html,
   contentText: (item, context) => rssBodies(item, context).text,
-  // An enclosure or Media RSS image, else a Turbo page's cover (in turbo:content's header, which the body leaves out).
-  image: (item, context) =>
-    readImage(item, context) ??
-    resolveImageUrl(decodeEntities(/<img[^<>]*?\ssrc\s*=\s*["']?([^"'\s<>]+)/i.exec(rssBodies(item, context).header)?.[1] ?? ''), baseOf(item, context.feedUrl)),
+  // An enclosure or Media RSS image, else a Turbo page's cover (in turbo:content's header, which the
+  // body leaves out), else the first picture in the body or description, as many CMSs' feeds have
+  // no other: resolved as the body's own images are shown, against the story's link.
+  image: (item, context) => readImage(item, context) ?? firstImage(rssBodies(item, context).pictures, rssUrl(item, context) ?? baseOf(item, context.feedUrl)),
   // A pubDate that cannot be read (a CMS's own format) gives way to dc:date, and the other way round.
   published: (item, { namespaces }) => parseRfc822Date(childText(item, 'pubDate', namespaces)) ?? parseRfc822Date(childText(item, 'date', [ns.dc])),
   modified: () => undefined,
@@ -527,6 +531,21 @@ function readImage(item: Element, { namespaces: core, feedUrl }: ItemContext): s
   for (const [element, url] of candidates) {
     const resolved = resolveImageUrl(url, baseOf(element, feedUrl));
     if (resolved) return resolved;
+  }
+  return undefined;
+}
+
+/**
+ * The first picture of the story in HTML: the `src` of an `<img>` that is a safe http(s) URL, not a
+ * tracking pixel (1×1, as feed statistics services add) nor an emoji (WordPress turns emoji in feeds
+ * into images of class "wp-smiley"). `undefined` when there is none.
+ */
+function firstImage(html: string, base: string | undefined): string | undefined {
+  for (const [tag] of html.matchAll(/<img\b[^<>]*>/gi)) {
+    if (/\s(?:(?:width|height)\s*=\s*["']?[01]\b|class\s*=\s*["']?[^"'<>]*(?:smiley|emoji))/i.test(tag)) continue;
+    const [, double, single, bare] = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))/i.exec(tag) ?? [];
+    const url = resolveImageUrl(decodeEntities(double ?? single ?? bare ?? ''), base);
+    if (url) return url;
   }
   return undefined;
 }

@@ -191,6 +191,38 @@ describe('parseXmlFeed: RSS', () => {
     ]);
   });
 
+  it('takes the first picture in the body or description as the image when no enclosure or Media RSS gives one', () => {
+    const feed = parseXmlFeed(
+      rss(
+        `<item><guid>description</guid><link>https://city.example/news/a/</link><description>&lt;p&gt;Текст&lt;/p&gt;&lt;img src="pics/a.jpg" alt=""&gt;&lt;img src="/second.jpg"&gt;</description></item>
+         <item><guid>pixels</guid><link>https://city.example/news/b/</link>
+           <description><![CDATA[<img src="https://city.example/summary.jpg">]]></description>
+           <content:encoded><![CDATA[<p><img src="https://stats.example/pixel.gif" width="1" height="1"> <img class="wp-smiley emoji" src="https://s.w.org/emoji/1f600.png" alt="😀"></p>
+             <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/lazy.jpg"><IMG ALT='' SRC='https://cdn.example/b.png?w=1&amp;h=2' WIDTH='10'></p>]]></content:encoded></item>
+         <item><guid>summary</guid><link>https://city.example/news/c/</link>
+           <description><![CDATA[<img src="/c.jpg" width="640">Кратко]]></description><content:encoded><![CDATA[<p>Без картинок</p>]]></content:encoded></item>
+         <item><guid>enclosure</guid><enclosure url="https://city.example/enclosure.jpg" type="image/jpeg"/><description>&lt;img src="/body.jpg"&gt;</description></item>
+         <item><guid>unlinked</guid><description>&lt;img src='img/d.png'&gt;</description></item>
+         <item><guid>none</guid><description>&lt;img src="javascript:alert(1)"&gt;&lt;img&gt;&lt;p&gt;img src="/x.jpg"&lt;/p&gt;</description></item>`,
+        '',
+        ' xmlns:content="http://purl.org/rss/1.0/modules/content/"',
+      ),
+      'https://city.example/rss/feed.xml',
+    );
+    expect(Object.fromEntries(feed.stories.map((story) => [story.id, story.image]))).to.deep.equal({
+      // Resolved against the story's link, as the body's own images are.
+      description: 'https://city.example/news/a/pics/a.jpg',
+      // Not a tracking pixel, an emoji or a data: URL; entities in the attribute decoded.
+      pixels: 'https://cdn.example/b.png?w=1&h=2',
+      // The description that is only the summary, when the body has no picture.
+      summary: 'https://city.example/c.jpg',
+      enclosure: 'https://city.example/enclosure.jpg',
+      // Without a link: against the feed's URL.
+      unlinked: 'https://city.example/rss/img/d.png',
+      none: undefined,
+    });
+  });
+
   it('reads dc:date when pubDate cannot be read, and pubDate when dc:date cannot', () => {
     const feed = parseXmlFeed(
       rss(
