@@ -62,6 +62,25 @@ describe('normalizeJsonFeed', () => {
     expect(result.stories.map((story) => story.authors.map((author) => author.name))).to.deep.equal([['Иванов'], ['Пресс-служба']]);
   });
 
+  it('reads a 1.0 author beside an authors list that names no one', () => {
+    const result = normalizeJsonFeed(
+      {
+        version: 'https://jsonfeed.org/version/1',
+        authors: [],
+        author: { name: 'Пресс-служба', url: '/press' },
+        items: [
+          { id: '1', title: 'A', authors: [], author: { name: 'Иванов' } },
+          { id: '2', title: 'B', authors: [{ url: 'no-name' }], author: { name: 'Петров' } },
+          { id: '3', title: 'C', authors: [] },
+          { id: '4', title: 'D', authors: [{ name: 'Сидоров' }], author: { name: 'not read: authors names someone' } },
+        ],
+      },
+      base,
+    );
+    expect(result.authors).to.deep.equal([{ name: 'Пресс-служба', url: 'https://city.example/press' }]);
+    expect(result.stories.map((story) => story.authors.map((author) => author.name))).to.deep.equal([['Иванов'], ['Петров'], ['Пресс-служба'], ['Сидоров']]);
+  });
+
   it('discards items without an id, coerces numeric ids, and drops duplicates', () => {
     const result = normalizeJsonFeed(feed([{ title: 'no id' }, { id: '', title: 'empty id' }, { id: 7, title: 'seven' }, { id: '7', title: 'dup' }, null, 'text', { id: 'ok' }]), base);
     expect(result.stories.map((story) => story.id)).to.deep.equal(['7', 'ok']);
