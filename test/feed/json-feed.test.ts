@@ -81,6 +81,15 @@ describe('normalizeJsonFeed', () => {
     expect(result.stories.map((story) => story.authors.map((author) => author.name))).to.deep.equal([['Иванов'], ['Петров'], ['Пресс-служба'], ['Сидоров']]);
   });
 
+  it('reads a language written as a POSIX locale (ru_RU) as a language tag', () => {
+    const result = normalizeJsonFeed(
+      feed([{ id: '1', language: 'ru_RU' }, { id: '2', language: 'zh_Hant_TW' }, { id: '3', language: 'not_a tag' }, { id: '4', language: 'en-GB' }], { language: 'ru_ru' }),
+      base,
+    );
+    expect(result.language).to.equal('ru-RU');
+    expect(result.stories.map((story) => story.language)).to.deep.equal(['ru-RU', 'zh-Hant-TW', undefined, 'en-GB']);
+  });
+
   it('discards items without an id, coerces numeric ids, and drops duplicates', () => {
     const result = normalizeJsonFeed(feed([{ title: 'no id' }, { id: '', title: 'empty id' }, { id: 7, title: 'seven' }, { id: '7', title: 'dup' }, null, 'text', { id: 'ok' }]), base);
     expect(result.stories.map((story) => story.id)).to.deep.equal(['7', 'ok']);
