@@ -239,4 +239,21 @@ describe('parseFeedText', () => {
     expect(kind('{"data": []}', 'application/json')).to.equal('format');
     expect(kind('\uFEFF{"version": "https://jsonfeed.org/version/1.1", "items": []}', 'application/feed+json')).to.equal('ok');
   });
+
+  it('reads the JSON after the warnings and notices PHP printed before it, when that JSON is a feed', () => {
+    const notice = (level: string, line: number) => `<br />\n<b>${level}</b>:  Undefined array key "x" in <b>/var/www/wp-content/plugins/seo/a.php</b> on line <b>${line}</b><br />\n`;
+    const posts = JSON.stringify([{ id: 1, date_gmt: '2026-11-20T07:00:00', title: { rendered: 'Пост &#8220;один&#8221;' } }], null, 2);
+    const jsonFeed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'a', title: 'Лента', tags: ['[x]', '{y}'] }] });
+    const read = (body: string, options = {}) => parseFeedText(body, 'application/json; charset=UTF-8', base, options).stories.map((story) => story.title);
+    expect(read(notice('Notice', 12) + posts)).to.deep.equal(['Пост “один”']);
+    expect(read(notice('Deprecated', 3) + notice('Warning', 40) + jsonFeed + '\n')).to.deep.equal(['Лента']);
+    expect(read(notice('Notice', 12) + posts, { format: 'wordpress' })).to.deep.equal(['Пост “один”']);
+    // As Xdebug prints them: a table, with braces and brackets of its own.
+    const xdebug = "<br />\n<font size='1'><table class='xdebug-error xe-notice'><tr><th>( ! ) Notice: Undefined variable: x in /var/www/a.php on line <i>3</i></th></tr><tr><td>{main}( )</td><td>[0]</td></tr></table></font>\n";
+    expect(read(xdebug + posts)).to.deep.equal(['Пост “один”']);
+    // After a prefix, JSON that is no feed is not one either; an HTML page that quotes a feed is a page.
+    expect(() => parseFeedText(notice('Notice', 12) + '{"data": [1]}', 'application/json', base)).to.throw(FeedError).with.property('kind', 'format');
+    expect(() => parseFeedText(`<!doctype html><html><body><pre>\n${jsonFeed}</pre></body></html>`, 'text/html', base)).to.throw(FeedError, /HTML page/);
+    expect(() => parseFeedText(`Notice: x on line 1\n{"version": "https://jsonfeed.org/version/1.1", "items": [`, 'application/json', base)).to.throw(FeedError).with.property('kind', 'parse');
+  });
 });
