@@ -4,8 +4,8 @@
  * month names, extra or missing spaces, a comma after the month, named zones from RFC 822 and from
  * everywhere else ("MSK", "CEST"), "GMT+3", "+03:00", a JavaScript `Date#toString()` order
  * ("Thu Aug 30 2012 17:26:16 +0200"), Russian month names from a server's locale, and sometimes
- * ISO 8601 instead. `Date.parse` accepts a different subset of these in each engine, so nothing here
- * relies on it. No DOM.
+ * ISO 8601 instead, or the day-first dotted dates of Russian CMSs ("20.11.2026 10:00"). `Date.parse`
+ * accepts a different subset of these in each engine, so nothing here relies on it. No DOM.
  */
 import { readIsoDate } from './values.js';
 
@@ -91,7 +91,11 @@ export function parseRfc822Date(text: string): Date | undefined {
     .trim();
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) return readIsoDate(value);
   // asctime and Twitter put the year last: "Sun Jul 15 01:16:00 +0000 2012" reads as "Sun Jul 15 2012 01:16:00 +0000".
-  const match = rfc822.exec(value.replace(yearLast, '$1 $3 $2'));
+  // Russian CMSs print the day first with dots ("20.11.2026 10:00"): read as "20 november 2026 10:00"
+  // (never month first: "11.20.2026" has no month 20, and is no date).
+  const match = rfc822.exec(
+    value.replace(yearLast, '$1 $3 $2').replace(/^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![^\s,])/, (_, day: string, month: number, year: string) => `${day} ${monthNames[month - 1]?.slice(0, 3) ?? '-'} ${year}`),
+  );
   if (!match) return undefined;
   // Numeric strings (or the defaults of absent parts): arithmetic and comparisons convert them.
   const [, dayFirst, monthSecond, monthFirst, daySecond, yearText, hourText = 0, minutes = 0, seconds = 0, meridiem, sign, zoneHours, zoneMinutes = 0, zoneName] =

@@ -88,12 +88,17 @@ export function normalizeJsonFeed(document: unknown, feedUrl?: string, pageUrl?:
   };
 }
 
-/** 1.1's `authors` array, else 1.0's `author` object; `undefined` when no author has a name. */
+/**
+ * 1.1's `authors` array, else 1.0's `author` object (also beside an `authors` that names no one, as
+ * generators that write both print `"authors": []`); `undefined` when no author has a name.
+ */
 function readAuthors(owner: JsonObject, base: string | undefined): Author[] | undefined {
-  const list = Array.isArray(owner['authors']) ? owner['authors'] : [owner['author']];
-  const authors = list.flatMap((entry) => {
-    const name = isObject(entry) && readText(entry['name']);
-    return name ? [{ name, url: resolveLinkUrl(entry['url'], base) }] : [];
-  });
-  return authors.length ? authors : undefined;
+  for (const list of [readArray(owner['authors']), [owner['author']]]) {
+    const authors = list.flatMap((entry) => {
+      const name = isObject(entry) && readText(entry['name']);
+      return name ? [{ name, url: resolveLinkUrl(entry['url'], base) }] : [];
+    });
+    if (authors.length) return authors;
+  }
+  return undefined;
 }

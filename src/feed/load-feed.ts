@@ -13,9 +13,12 @@ export async function loadFeed(text: string | undefined, contentType: string | n
   const [format, value] = detectFeed(text, data, options);
   // A reader that fails to load (its chunk, from the CDN) is a network failure to say as one, not a feed the widget cannot read.
   const loadChunk = <T>(chunk: Promise<T>): Promise<T> => chunk.catch((reason) => Promise.reject(asFeedError(reason, 'network')));
-  return format == 'markup'
-    ? (await loadChunk(import('./markup-feed.js'))).parseMarkupFeed(value as string, contentType, feedUrl, options)
-    : format == 'wordpress'
+  if (format == 'markup') {
+    const feed = (await loadChunk(import('./markup-feed.js'))).parseMarkupFeed(value as string, contentType, feedUrl, options);
+    // A JSON feed that PHP's warnings came before (markup-feed.ts), read as JSON.
+    return typeof feed == 'string' ? loadFeed(feed, contentType, feedUrl, options) : feed;
+  }
+  return format == 'wordpress'
       ? (await loadChunk(import('./wordpress.js'))).normalizeWordPress(value, feedUrl ?? options.baseUrl)
       : format
         ? normalizeJsonFeed(value, feedUrl, options.baseUrl)

@@ -18,7 +18,11 @@ export type { FeedFormat, FeedTransform, ParseOptions } from './feed-detect.js';
 
 function parseFeed(text: string | undefined, data: unknown, contentType: string | null, feedUrl: string | undefined, options: ParseOptions): Feed {
   const [format, value] = detectFeed(text, data, options);
-  if (format == 'markup') return parseMarkupFeed(value as string, contentType, feedUrl, options);
+  if (format == 'markup') {
+    const feed = parseMarkupFeed(value as string, contentType, feedUrl, options);
+    // A JSON feed that PHP's warnings came before (markup-feed.ts), read as JSON.
+    return typeof feed == 'string' ? parseFeed(feed, undefined, contentType, feedUrl, options) : feed;
+  }
   if (format == 'wordpress') return normalizeWordPress(value, feedUrl ?? options.baseUrl);
   return format ? normalizeJsonFeed(value, feedUrl, options.baseUrl) : emptyFeed();
 }

@@ -11,7 +11,7 @@ export interface FeedResponse {
   contentType: string | null;
   /** The body decoded by its charset (HTTP header, BOM or XML declaration), not assumed UTF-8. */
   body: string;
-  /** The next page, from a `Link: <…>; rel="next"` header (WordPress sends one). */
+  /** The next page, from a `Link: <…>; rel="next"` header (WordPress sends one), else WordPress's `X-WP-TotalPages`. */
   nextUrl?: string;
   /** Validators for revalidation (null when the server sent none). */
   etag?: string | null;
@@ -105,7 +105,7 @@ export async function requestFeed(url: string, { signal: outer, timeout: asked, 
       url: finalUrl,
       contentType,
       body: await decodeBody(bytes, contentType),
-      nextUrl: nextLink(headers.get('link'), finalUrl),
+      nextUrl: nextLink(headers.get('link'), finalUrl) ?? pageAfter(headers.get('x-wp-totalpages'), finalUrl),
       etag: headers.get('etag'),
       lastModified: headers.get('last-modified'),
     };
@@ -142,4 +142,15 @@ function nextLink(header: string | null, base: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The next page by WordPress's `X-WP-TotalPages` header, for a posts response whose `Link` header a
+ * proxy or plugin dropped: the URL with its `page` parameter one higher, while there are more pages.
+ */
+function pageAfter(totalPages: string | null, base: string): string | undefined {
+  const url = new URL(base);
+  const page = +url.searchParams.get('page')! || 1;
+  url.searchParams.set('page', `${page + 1}`);
+  return page < +totalPages! ? url.href : undefined;
 }

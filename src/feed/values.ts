@@ -15,10 +15,13 @@ export const readText = (value: unknown): string | undefined =>
 
 export const readArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** A canonical BCP 47 tag, or `undefined` for anything that is not one. */
+/**
+ * A canonical BCP 47 tag, or `undefined` for anything that is not one. A POSIX locale as CMSs write
+ * it (WordPress's `ru_RU`) is read with hyphens: it names a language as surely as `ru-RU` does.
+ */
 export function readLanguage(value: unknown): string | undefined {
   try {
-    return Intl.getCanonicalLocales(readText(value))[0];
+    return Intl.getCanonicalLocales(readText(value)?.replace(/_/g, '-'))[0];
   } catch {
     return undefined;
   }

@@ -46,7 +46,7 @@ function embeddedOf({ _embedded: embedded }: JsonObject): JsonObject {
 const featuredImages = new WeakMap<JsonObject, ReturnType<typeof readFeaturedImage>>();
 function featuredImageOf(post: JsonObject, base: string | undefined): ReturnType<typeof readFeaturedImage> {
   let found = featuredImages.get(post);
-  if (!found) featuredImages.set(post, (found = readFeaturedImage(embeddedOf(post), base)));
+  if (!found) featuredImages.set(post, (found = readFeaturedImage(post, base)));
   return found;
 }
 
@@ -101,10 +101,13 @@ function readAuthors(embedded: JsonObject, base: string | undefined): Author[] {
 /**
  * The featured medium's full-size URL, its alt text and its other sizes (`media_details.sizes`:
  * thumbnail, medium, large…, each with `source_url` and `width`). Media that is not an image (a
- * featured video) gives none; so does the error object WordPress embeds for private media.
+ * featured video) gives none; so does the error object WordPress embeds for private media. Without
+ * an embedded medium (no `_embed`), Jetpack's `jetpack_featured_media_url`, which sites with Jetpack
+ * (all of WordPress.com) add to each post, is the full-size URL.
  */
-function readFeaturedImage(embedded: JsonObject, base: string | undefined): Pick<Story, 'image' | 'imageAlt' | 'imageSizes'> {
-  const [media] = readArray(embedded['wp:featuredmedia']);
+function readFeaturedImage(post: JsonObject, base: string | undefined): Pick<Story, 'image' | 'imageAlt' | 'imageSizes'> {
+  const [media] = readArray(embeddedOf(post)['wp:featuredmedia']);
+  if (media === undefined) return { image: resolveImageUrl(post['jetpack_featured_media_url'], base) };
   const none = { image: undefined };
   if (!isObject(media) || isRestError(media)) return none;
   const mediaType = media['media_type'];

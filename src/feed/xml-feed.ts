@@ -334,12 +334,16 @@ function readRssBodies(item: Element, { namespaces, feedUrl }: ItemContext) {
   // One paragraph per line (CMSs write one per paragraph of the article; featured-story splits at
   // blank lines), entities the CMS escaped twice ("&amp;nbsp;") decoded.
   const text = encoded || fullTextIsHtml ? undefined : readText(fullText.split('\n').map((line) => normalizeWhitespace(decodeEntities(line))).filter(Boolean).join('\n\n'));
+  const body = text ? undefined : withBase(encoded ?? description, (encoded ? encodedElement : descriptionElement)!, feedUrl);
   return {
     header,
     text,
+    // Where a story's image may be when no enclosure or Media RSS gives one: the Turbo cover, then
+    // the body, then a description that is only the summary (CMSs often put the picture there).
+    pictures: header + (body ?? '') + ((encoded && withBase(description, descriptionElement!, feedUrl)) ?? ''),
     // The description is the summary only when another element holds the body; otherwise it is the body.
     summary: (encoded || text) && description ? readText(htmlToPlainText(description)) : undefined,
-    html: text ? undefined : withBase(encoded ?? description, (encoded ? encodedElement : descriptionElement)!, feedUrl),
+    html: body,
   };
 }
 
@@ -350,11 +354,12 @@ const rssStory = lazyStories<Element, ItemContext>({
   summary: (item, context) => rssBodies(item, context).summary,
   contentHtml: (item, context) => rssBodies(item, context).html,
   contentText: (item, context) => rssBodies(item, context).text,
-  // An enclosure or Media RSS image, else a Turbo page's cover (in turbo:content's header, which the body leaves out).
-  image: (item, context) =>
-    readImage(item, context) ??
-    resolveImageUrl(decodeEntities(/<img[^<>]*?\ssrc\s*=\s*["']?([^"'\s<>]+)/i.exec(rssBodies(item, context).header)?.[1] ?? ''), baseOf(item, context.feedUrl)),
-  published: (item, context) => parseRfc822Date(rssDateText(item, context)!),
+  // An enclosure or Media RSS image, else a Turbo page's cover (in turbo:content's header, which the
+  // body leaves out), else the first picture in the body or description, as many CMSs' feeds have
+  // no other: resolved as the body's own images are shown, against the story's link.
+  image: (item, context) => readImage(item, context) ?? firstImage(rssBodies(item, context).pictures, rssUrl(item, context) ?? baseOf(item, context.feedUrl)),
+  // A pubDate that cannot be read (a CMS's own format) gives way to dc:date, and the other way round.
+  published: (item, { namespaces }) => parseRfc822Date(childText(item, 'pubDate', namespaces)) ?? parseRfc822Date(childText(item, 'date', [ns.dc])),
   modified: () => undefined,
   authors: (item, { namespaces, feedAuthors }) => {
     const authors = readRssAuthors(item, namespaces);
@@ -509,14 +514,18 @@ const serializeXhtml = (element: Element) => serialize(xhtmlWrapper(element), ()
 /** The main image of an item or entry: an image enclosure, Media RSS content, a thumbnail, or an item-level `<image>`. */
 function readImage(item: Element, { namespaces: core, feedUrl }: ItemContext): string | undefined {
   const groups = children(item, 'group', mediaNs);
-  const mediaContents = [item, ...groups].flatMap((parent) => children(parent, 'content', mediaNs));
+  // A media:group holds one medium in several sizes: the largest first, by width (those without one
+  // after, in feed order). Media elements directly in the item are different media: feed order.
+  const media = (parent: Element, name: string) =>
+    children(parent, name, mediaNs).sort((a, b) => (groups.includes(parent) ? widthOf(b) - widthOf(a) : 0));
+  const mediaContents = [item, ...groups].flatMap((parent) => media(parent, 'content'));
   const candidates: [Element, string | null][] = [
     ...children(item, 'enclosure', core).map((enclosure) => imageCandidate(enclosure, 'url')),
     ...children(item, 'link', [ns.atom, ns.atom03])
       .filter((link) => link.getAttribute('rel')?.trim().toLowerCase() === 'enclosure')
       .map((link) => imageCandidate(link, 'href')),
     ...mediaContents.map((content) => imageCandidate(content, 'url', content.getAttribute('medium'))),
-    ...[item, ...groups, ...mediaContents].flatMap((parent) => children(parent, 'thumbnail', mediaNs)).map((thumbnail): [Element, string | null] => [thumbnail, thumbnail.getAttribute('url')]),
+    ...[item, ...groups, ...mediaContents].flatMap((parent) => media(parent, 'thumbnail')).map((thumbnail): [Element, string | null] => [thumbnail, thumbnail.getAttribute('url')]),
     ...children(item, 'image', core).map((image): [Element, string | null] => [image, textOf(child(image, 'url', core) ?? image)]),
   ];
   for (const [element, url] of candidates) {
@@ -525,6 +534,24 @@ function readImage(item: Element, { namespaces: core, feedUrl }: ItemContext): s
   }
   return undefined;
 }
+
+/**
+ * The first picture of the story in HTML: the `src` of an `<img>` that is a safe http(s) URL, not a
+ * tracking pixel (1×1, as feed statistics services add) nor an emoji (WordPress turns emoji in feeds
+ * into images of class "wp-smiley"). `undefined` when there is none.
+ */
+function firstImage(html: string, base: string | undefined): string | undefined {
+  for (const [tag] of html.matchAll(/<img\b[^<>]*>/gi)) {
+    if (/\s(?:(?:width|height)\s*=\s*["']?[01]\b|class\s*=\s*["']?[^"'<>]*(?:smiley|emoji))/i.test(tag)) continue;
+    const [, double, single, bare] = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))/i.exec(tag) ?? [];
+    const url = resolveImageUrl(decodeEntities(double ?? single ?? bare ?? ''), base);
+    if (url) return url;
+  }
+  return undefined;
+}
+
+/** A Media RSS element's `width` attribute in pixels; 0 without one. */
+const widthOf = (element: Element) => parseInt(element.getAttribute('width')!) || 0;
 
 const imageExtension = /\.(?:jpe?g|png|gif|webp|avif|bmp|svg)$/i;
 

@@ -95,6 +95,23 @@ describe('feed formats through the elements', () => {
     expect(part(story, 'author')!.textContent).to.equal('Глава поселения');
   });
 
+  it('shows a WordPress feed that PHP printed a notice before', async () => {
+    const src = 'https://wp.city.example/wp-json/wp/v2/posts';
+    const body = `<br />\n<b>Notice</b>:  Undefined index: x in <b>/var/www/wp-content/plugins/a.php</b> on line <b>12</b><br />\n${JSON.stringify([
+      { id: 1, date_gmt: '2026-11-20T07:00:00', link: 'https://wp.city.example/?p=1', title: { rendered: 'Новость после предупреждения' } },
+    ])}`;
+    const realFetch = window.fetch.bind(window);
+    sinon.stub(window, 'fetch').callsFake((input, init) =>
+      String(input) == src ? Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json; charset=UTF-8' } })) : realFetch(input, init),
+    );
+    try {
+      const posts = await fixtureWithNews<RecentPostsElement>(html`<recent-posts lang="ru" src=${src}></recent-posts>`);
+      expect(titles(posts)).to.deep.equal(['Новость после предупреждения']);
+    } finally {
+      sinon.restore();
+    }
+  });
+
   it('can be told the format instead of detecting it', async () => {
     const posts = await loadedFixture<RecentPostsElement>(
       html`<recent-posts lang="ru" format="rss" src="/test/fixtures/feeds/wordpress/posts-embed.json"></recent-posts>`,

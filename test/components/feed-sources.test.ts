@@ -213,4 +213,32 @@ describe('load more', () => {
     expect(titles(element).length).to.equal(before + 2);
     expect(part(element, 'load-more')).to.equal(null);
   });
+
+  it('finds the next WordPress page by its X-WP-TotalPages header when there is no Link header', async () => {
+    const src = 'https://wp.city.example/wp-json/wp/v2/posts?_embed&per_page=1';
+    const post = (id: number, day: number) => ({ id, date_gmt: `2026-11-${day}T07:00:00`, link: `https://wp.city.example/?p=${id}`, title: { rendered: `Пост ${id}` } });
+    const pages: Record<string, unknown[]> = { [src]: [post(1, 20)], [`${src}&page=2`]: [post(2, 19)] };
+    const requested: string[] = [];
+    const realFetch = window.fetch.bind(window);
+    sinon.stub(window, 'fetch').callsFake((input, init) => {
+      const url = String(input);
+      if (!url.startsWith('https://wp.city.example/')) return realFetch(input, init);
+      requested.push(url);
+      // URLSearchParams writes `_embed` as `_embed=`, which WordPress reads the same.
+      const body = pages[url.replace('_embed=&', '_embed&')];
+      return Promise.resolve(new Response(JSON.stringify(body ?? []), { status: body ? 200 : 400, headers: { 'content-type': 'application/json', 'x-wp-total': '2', 'x-wp-totalpages': '2' } }));
+    });
+    try {
+      const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" limit="1" load-more src=${src}></recent-posts>`);
+      expect(titles(element)).to.deep.equal(['Пост 1']);
+      part(element, 'load-more')!.click();
+      await widgetShows(element, () => titles(element).length > 1, 'the post of the next page');
+      expect(titles(element)).to.deep.equal(['Пост 1', 'Пост 2']);
+      // The last page says there is none after it.
+      expect(part(element, 'load-more')).to.equal(null);
+      expect(requested.map((url) => new URL(url).searchParams.get('page'))).to.deep.equal([null, '2']);
+    } finally {
+      sinon.restore();
+    }
+  });
 });

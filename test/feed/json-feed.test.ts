@@ -62,6 +62,34 @@ describe('normalizeJsonFeed', () => {
     expect(result.stories.map((story) => story.authors.map((author) => author.name))).to.deep.equal([['Иванов'], ['Пресс-служба']]);
   });
 
+  it('reads a 1.0 author beside an authors list that names no one', () => {
+    const result = normalizeJsonFeed(
+      {
+        version: 'https://jsonfeed.org/version/1',
+        authors: [],
+        author: { name: 'Пресс-служба', url: '/press' },
+        items: [
+          { id: '1', title: 'A', authors: [], author: { name: 'Иванов' } },
+          { id: '2', title: 'B', authors: [{ url: 'no-name' }], author: { name: 'Петров' } },
+          { id: '3', title: 'C', authors: [] },
+          { id: '4', title: 'D', authors: [{ name: 'Сидоров' }], author: { name: 'not read: authors names someone' } },
+        ],
+      },
+      base,
+    );
+    expect(result.authors).to.deep.equal([{ name: 'Пресс-служба', url: 'https://city.example/press' }]);
+    expect(result.stories.map((story) => story.authors.map((author) => author.name))).to.deep.equal([['Иванов'], ['Петров'], ['Пресс-служба'], ['Сидоров']]);
+  });
+
+  it('reads a language written as a POSIX locale (ru_RU) as a language tag', () => {
+    const result = normalizeJsonFeed(
+      feed([{ id: '1', language: 'ru_RU' }, { id: '2', language: 'zh_Hant_TW' }, { id: '3', language: 'not_a tag' }, { id: '4', language: 'en-GB' }], { language: 'ru_ru' }),
+      base,
+    );
+    expect(result.language).to.equal('ru-RU');
+    expect(result.stories.map((story) => story.language)).to.deep.equal(['ru-RU', 'zh-Hant-TW', undefined, 'en-GB']);
+  });
+
   it('discards items without an id, coerces numeric ids, and drops duplicates', () => {
     const result = normalizeJsonFeed(feed([{ title: 'no id' }, { id: '', title: 'empty id' }, { id: 7, title: 'seven' }, { id: '7', title: 'dup' }, null, 'text', { id: 'ok' }]), base);
     expect(result.stories.map((story) => story.id)).to.deep.equal(['7', 'ok']);
@@ -210,5 +238,22 @@ describe('parseFeedText', () => {
     expect(kind('', 'application/json')).to.equal('parse');
     expect(kind('{"data": []}', 'application/json')).to.equal('format');
     expect(kind('\uFEFF{"version": "https://jsonfeed.org/version/1.1", "items": []}', 'application/feed+json')).to.equal('ok');
+  });
+
+  it('reads the JSON after the warnings and notices PHP printed before it, when that JSON is a feed', () => {
+    const notice = (level: string, line: number) => `<br />\n<b>${level}</b>:  Undefined array key "x" in <b>/var/www/wp-content/plugins/seo/a.php</b> on line <b>${line}</b><br />\n`;
+    const posts = JSON.stringify([{ id: 1, date_gmt: '2026-11-20T07:00:00', title: { rendered: 'Пост &#8220;один&#8221;' } }], null, 2);
+    const jsonFeed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'a', title: 'Лента', tags: ['[x]', '{y}'] }] });
+    const read = (body: string, options = {}) => parseFeedText(body, 'application/json; charset=UTF-8', base, options).stories.map((story) => story.title);
+    expect(read(notice('Notice', 12) + posts)).to.deep.equal(['Пост “один”']);
+    expect(read(notice('Deprecated', 3) + notice('Warning', 40) + jsonFeed + '\n')).to.deep.equal(['Лента']);
+    expect(read(notice('Notice', 12) + posts, { format: 'wordpress' })).to.deep.equal(['Пост “один”']);
+    // As Xdebug prints them: a table, with braces and brackets of its own.
+    const xdebug = "<br />\n<font size='1'><table class='xdebug-error xe-notice'><tr><th>( ! ) Notice: Undefined variable: x in /var/www/a.php on line <i>3</i></th></tr><tr><td>{main}( )</td><td>[0]</td></tr></table></font>\n";
+    expect(read(xdebug + posts)).to.deep.equal(['Пост “один”']);
+    // After a prefix, JSON that is no feed is not one either; an HTML page that quotes a feed is a page.
+    expect(() => parseFeedText(notice('Notice', 12) + '{"data": [1]}', 'application/json', base)).to.throw(FeedError).with.property('kind', 'format');
+    expect(() => parseFeedText(`<!doctype html><html><body><pre>\n${jsonFeed}</pre></body></html>`, 'text/html', base)).to.throw(FeedError, /HTML page/);
+    expect(() => parseFeedText(`Notice: x on line 1\n{"version": "https://jsonfeed.org/version/1.1", "items": [`, 'application/json', base)).to.throw(FeedError).with.property('kind', 'parse');
   });
 });

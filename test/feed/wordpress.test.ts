@@ -267,6 +267,20 @@ describe('normalizeWordPress', () => {
       expect(imageOf({ source_url: 'https://city.example/a.jpg' })).to.equal(undefined);
       expect(imageOf([{ id: 9, source_url: 'https://city.example/a.jpg' }])).to.equal('https://city.example/a.jpg');
     });
+
+    it('reads Jetpack\'s jetpack_featured_media_url when no medium is embedded, and only then', () => {
+      const imageOf = (extra: Record<string, unknown>) => only(post(1, extra)).image;
+      expect(imageOf({ featured_media: 7, jetpack_featured_media_url: '/wp-content/uploads/2026/05/jp.jpg' })).to.equal('https://city.example/wp-content/uploads/2026/05/jp.jpg');
+      expect(imageOf({ jetpack_featured_media_url: 'https://cdn.example/i0.wp.com/a.jpg?w=1200&ssl=1', _embedded: { author: [{ name: 'admin' }] } })).to.equal('https://cdn.example/i0.wp.com/a.jpg?w=1200&ssl=1');
+      // No featured image (Jetpack then sends ""), or an unsafe URL: none.
+      expect(imageOf({ featured_media: 0, jetpack_featured_media_url: '' })).to.equal(undefined);
+      expect(imageOf({ jetpack_featured_media_url: 'javascript:alert(1)' })).to.equal(undefined);
+      expect(imageOf({ jetpack_featured_media_url: ['https://city.example/a.jpg'] })).to.equal(undefined);
+      // The embedded medium says more (its alt text, its sizes, that it is private): it comes first.
+      const jetpack = { jetpack_featured_media_url: 'https://city.example/jetpack.jpg' };
+      expect(imageOf({ ...jetpack, _embedded: { 'wp:featuredmedia': [{ id: 9, source_url: 'https://city.example/embedded.jpg' }] } })).to.equal('https://city.example/embedded.jpg');
+      expect(imageOf({ ...jetpack, _embedded: { 'wp:featuredmedia': [{ code: 'rest_forbidden', message: 'Sorry.', data: { status: 401 } }] } })).to.equal(undefined);
+    });
   });
 
   it('collects the names of categories and tags, decoded and without repeats, ignoring other taxonomies', () => {

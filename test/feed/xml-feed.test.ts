@@ -191,6 +191,86 @@ describe('parseXmlFeed: RSS', () => {
     ]);
   });
 
+  it('takes the first picture in the body or description as the image when no enclosure or Media RSS gives one', () => {
+    const feed = parseXmlFeed(
+      rss(
+        `<item><guid>description</guid><link>https://city.example/news/a/</link><description>&lt;p&gt;Текст&lt;/p&gt;&lt;img src="pics/a.jpg" alt=""&gt;&lt;img src="/second.jpg"&gt;</description></item>
+         <item><guid>pixels</guid><link>https://city.example/news/b/</link>
+           <description><![CDATA[<img src="https://city.example/summary.jpg">]]></description>
+           <content:encoded><![CDATA[<p><img src="https://stats.example/pixel.gif" width="1" height="1"> <img class="wp-smiley emoji" src="https://s.w.org/emoji/1f600.png" alt="😀"></p>
+             <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/lazy.jpg"><IMG ALT='' SRC='https://cdn.example/b.png?w=1&amp;h=2' WIDTH='10'></p>]]></content:encoded></item>
+         <item><guid>summary</guid><link>https://city.example/news/c/</link>
+           <description><![CDATA[<img src="/c.jpg" width="640">Кратко]]></description><content:encoded><![CDATA[<p>Без картинок</p>]]></content:encoded></item>
+         <item><guid>enclosure</guid><enclosure url="https://city.example/enclosure.jpg" type="image/jpeg"/><description>&lt;img src="/body.jpg"&gt;</description></item>
+         <item><guid>unlinked</guid><description>&lt;img src='img/d.png'&gt;</description></item>
+         <item><guid>none</guid><description>&lt;img src="javascript:alert(1)"&gt;&lt;img&gt;&lt;p&gt;img src="/x.jpg"&lt;/p&gt;</description></item>`,
+        '',
+        ' xmlns:content="http://purl.org/rss/1.0/modules/content/"',
+      ),
+      'https://city.example/rss/feed.xml',
+    );
+    expect(Object.fromEntries(feed.stories.map((story) => [story.id, story.image]))).to.deep.equal({
+      // Resolved against the story's link, as the body's own images are.
+      description: 'https://city.example/news/a/pics/a.jpg',
+      // Not a tracking pixel, an emoji or a data: URL; entities in the attribute decoded.
+      pixels: 'https://cdn.example/b.png?w=1&h=2',
+      // The description that is only the summary, when the body has no picture.
+      summary: 'https://city.example/c.jpg',
+      enclosure: 'https://city.example/enclosure.jpg',
+      // Without a link: against the feed's URL.
+      unlinked: 'https://city.example/rss/img/d.png',
+      none: undefined,
+    });
+  });
+
+  it('reads dc:date when pubDate cannot be read, and pubDate when dc:date cannot', () => {
+    const feed = parseXmlFeed(
+      rss(
+        `<item><guid>pubDate unreadable</guid><pubDate>пятница, полдень</pubDate><dc:date>2026-11-20T12:00:00+03:00</dc:date></item>
+         <item><guid>dc:date unreadable</guid><dc:date>20/11/2026</dc:date><pubDate>Thu, 19 Nov 2026 10:00:00 GMT</pubDate></item>
+         <item><guid>both</guid><pubDate>Wed, 18 Nov 2026 10:00:00 GMT</pubDate><dc:date>2026-11-01T00:00:00Z</dc:date></item>
+         <item><guid>neither</guid><pubDate>вчера</pubDate><dc:date>позавчера</dc:date></item>`,
+        '',
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
+      ),
+    );
+    expect(feed.stories.map((story) => [story.id, story.published?.toISOString()])).to.deep.equal([
+      ['pubDate unreadable', '2026-11-20T09:00:00.000Z'],
+      ['dc:date unreadable', '2026-11-19T10:00:00.000Z'],
+      ['both', '2026-11-18T10:00:00.000Z'],
+      ['neither', undefined],
+    ]);
+  });
+
+  it('takes the largest image of a media:group, by width', () => {
+    const feed = parseXmlFeed(
+      rss(
+        `<item><guid>contents</guid><media:group>
+           <media:content url="https://city.example/a-300.jpg" medium="image" width="300"/>
+           <media:content url="https://city.example/a.mp4" type="video/mp4" width="1920"/>
+           <media:content url="https://city.example/a-nowidth.jpg" medium="image"/>
+           <media:content url="https://city.example/a-1200.jpg" medium="image" width="1200"/>
+           <media:content url="https://city.example/a-800.jpg" medium="image" width="800"/>
+         </media:group></item>
+         <item><guid>thumbnails</guid><media:group>
+           <media:thumbnail url="https://city.example/b-75.jpg" width="75" height="50"/>
+           <media:thumbnail url="https://city.example/b-600.jpg" width="600" height="400"/>
+           <media:thumbnail url="https://city.example/b-150.jpg" width="150" height="100"/>
+         </media:group></item>
+         <item><guid>no widths</guid><media:group>
+           <media:content url="https://city.example/c-first.jpg" medium="image"/><media:content url="https://city.example/c-second.jpg" medium="image"/>
+         </media:group></item>`,
+        '',
+        ' xmlns:media="http://search.yahoo.com/mrss/"',
+      ),
+    );
+    expect(feed.stories.map((story) => [story.id, story.image])).to.deep.equal([
+      ['contents', 'https://city.example/a-1200.jpg'],
+      ['thumbnails', 'https://city.example/b-600.jpg'],
+      ['no widths', 'https://city.example/c-first.jpg'],
+    ]);
+  });
+
   it('counts duplicate ids and empty items as skipped', () => {
     const feed = parseXmlFeed(rss('<item><guid>x</guid><title>first</title></item><item><guid>x</guid><title>second</title></item><item/><item><description>only text</description></item>'));
     expect(feed.stories.map((story) => story.title)).to.deep.equal(['first']);

@@ -197,7 +197,7 @@ export class FeedController implements ReactiveController {
   }
 
   /**
-   * Appends the feed's next page (JSON Feed `next_url`, WordPress's `Link: rel=next`) to the stories.
+   * Appends the feed's next page (JSON Feed `next_url`, WordPress's `Link: rel=next` or `X-WP-TotalPages`) to the stories.
    * Resolves to the number of new stories; a failure is reported like any other and keeps what is shown.
    */
   async loadMore(): Promise<number> {
