@@ -13,9 +13,9 @@ import { useServerSanitizer } from './sanitizer.js';
 /** Sanitizes in `serverWindow` from now on, for every server render (called by server-dom.ts). */
 export function useServerWindow(serverWindow: object): void {
   const purifier = createDOMPurify(serverWindow as Window & typeof globalThis);
-  useServerSanitizer((html, baseUrl, linkTarget, level) => {
+  useServerSanitizer((html, baseUrl, linkTarget, level, shownImage) => {
     // The body element (null for a frameset page, of which nothing would be shown).
     const body = purifier.sanitize(html, { ...allowlist, RETURN_DOM: true }) as HTMLElement | null;
-    return body ? applyRules(body, { link: resolveLinkUrl, image: resolveImageUrl }, baseUrl, linkTarget, level).innerHTML : '';
+    return body ? applyRules(body, { link: resolveLinkUrl, image: resolveImageUrl }, baseUrl, linkTarget, level, shownImage).innerHTML : '';
   });
 }

@@ -27,7 +27,7 @@ let purifier: DOMPurify | undefined;
  * A sanitized copy of `html` as nodes ready to insert; relative URLs resolve against `baseUrl`, and
  * links open in `linkTarget` when given. `policy` is the library's Trusted Types policy, if any.
  */
-export function sanitizeHtml(html: string, policy: TrustedTypePolicyLike | undefined, urls: UrlRules, baseUrl?: string, linkTarget?: string, level?: number): DocumentFragment {
+export function sanitizeHtml(html: string, policy: TrustedTypePolicyLike | undefined, urls: UrlRules, baseUrl?: string, linkTarget?: string, level?: number, shownImage?: string): DocumentFragment {
   purifier ??= createDOMPurify(window);
   const fragment = purifier.sanitize(html, {
     ...allowlist,
@@ -36,5 +36,5 @@ export function sanitizeHtml(html: string, policy: TrustedTypePolicyLike | undef
     TRUSTED_TYPES_POLICY: policy as TrustedTypePolicy | undefined,
   }) as DocumentFragment | null;
   // null when the HTML parses as a frameset page (no <body>): nothing in it would be shown anyway.
-  return applyRules(fragment ?? document.createDocumentFragment(), urls, baseUrl, linkTarget, level);
+  return applyRules(fragment ?? document.createDocumentFragment(), urls, baseUrl, linkTarget, level, shownImage);
 }

@@ -37,9 +37,18 @@ export const allowlist = {
  * when unsafe), links marked and opened in `linkTarget` when given, images lazy and with an `alt`,
  * and sub-headings nested below the story's title (see below).
  */
-export function applyRules<T extends ParentNode>(root: T, urls: UrlRules, baseUrl?: string, linkTarget?: string, level?: number): T {
+export function applyRules<T extends ParentNode>(root: T, urls: UrlRules, baseUrl?: string, linkTarget?: string, level?: number, shownImage?: string): T {
   for (const image of root.querySelectorAll('img')) {
     const src = urls.image(image.getAttribute('src'), baseUrl);
+    // The story's own image, shown above the body (often taken from this very <img>, or a CMS's
+    // featured image repeated in the text), is not shown twice: it goes, with the paragraph, link or
+    // figure it leaves empty.
+    if (src && src == shownImage) {
+      let emptied: Element = image;
+      for (let parent; (parent = emptied.parentElement) && parent != (root as unknown) && !parent.textContent!.trim() && parent.querySelectorAll('img').length < 2; ) emptied = parent;
+      emptied.remove();
+      continue;
+    }
     if (src) image.setAttribute('src', src);
     else image.removeAttribute('src');
     image.setAttribute('loading', 'lazy');

@@ -8,7 +8,7 @@ import { resolveImageUrl, resolveLinkUrl } from '../feed/url.js';
 import type { sanitizeHtml as sanitizeNow } from './sanitize-html.js';
 import { trustedTypesPolicy } from './trusted-types.js';
 
-type ServerSanitizer = (html: string, baseUrl?: string, linkTarget?: string, level?: number) => string;
+type ServerSanitizer = (html: string, baseUrl?: string, linkTarget?: string, level?: number, shownImage?: string) => string;
 
 let sanitizer: typeof sanitizeNow | undefined;
 let toString: ServerSanitizer | undefined;
@@ -31,8 +31,8 @@ export function loadSanitizer(): Promise<void> {
  * A sanitized copy of `html` as nodes ready to insert (see sanitize-html.ts). Before the sanitizer
  * is loaded, nothing: unsanitized HTML is never shown, and the caller shows the story's text.
  */
-export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string, level?: number): DocumentFragment {
-  if (sanitizer) return sanitizer(html, trustedTypesPolicy(), { link: resolveLinkUrl, image: resolveImageUrl }, baseUrl, linkTarget, level);
+export function sanitizeHtml(html: string, baseUrl?: string, linkTarget?: string, level?: number, shownImage?: string): DocumentFragment {
+  if (sanitizer) return sanitizer(html, trustedTypesPolicy(), { link: resolveLinkUrl, image: resolveImageUrl }, baseUrl, linkTarget, level, shownImage);
   loadSanitizer().catch(() => {}); // for the next story; the caller shows this one's text
   return document.createDocumentFragment();
 }
@@ -46,6 +46,6 @@ export function useServerSanitizer(sanitize: ServerSanitizer): void {
  * The same as `sanitizeHtml`, as an HTML string, for the server renderer (news-widgets/server), which
  * sets up its sanitizer before it renders. Without one, nothing.
  */
-export function sanitizeHtmlToString(html: string, baseUrl?: string, linkTarget?: string, level?: number): string {
-  return toString ? toString(html, baseUrl, linkTarget, level) : '';
+export function sanitizeHtmlToString(html: string, baseUrl?: string, linkTarget?: string, level?: number, shownImage?: string): string {
+  return toString ? toString(html, baseUrl, linkTarget, level, shownImage) : '';
 }

@@ -93,7 +93,9 @@ describe('<featured-story>', () => {
     await element.updateComplete;
     expect(part(element, 'title'), 'no empty heading').to.equal(null);
     expect(element.shadowRoot!.querySelector('h1, h2, h3, h4, h5, h6, a:not([href])'), 'no empty heading or link').to.equal(null);
-    expect(part(element, 'body')!.querySelector('img')!.getAttribute('src'), 'the photo is shown').to.equal('https://city.example/photo.jpg');
+    // The photo is shown once: as the story's image, not again as its body.
+    expect([...element.shadowRoot!.querySelectorAll('img')].map((image) => image.getAttribute('src')), 'the photo is shown').to.deep.equal(['https://city.example/photo.jpg']);
+    expect(part(element, 'image')!.getAttribute('src')).to.equal('https://city.example/photo.jpg');
     expect(part(element, 'base')!.hasAttribute('aria-labelledby'), 'labelled by no missing heading').to.equal(false);
     await expect(element).to.be.accessible();
   });
@@ -116,6 +118,39 @@ describe('<featured-story>', () => {
     await element.updateComplete;
     expect(part(element, 'body')!.querySelector('img')!.getAttribute('src')).to.equal('https://example.org/parade.jpg');
     expect(part(element, 'body')!.querySelector('p')).to.equal(null);
+  });
+
+  it("does not show the story's image a second time in its body, nor the paragraph, link or figure it leaves empty", async () => {
+    const element = await fixture<FeaturedStoryElement>(html`<featured-story lang="en"></featured-story>`);
+    const item = {
+      id: 'bridge',
+      url: 'https://city.example/news/bridge/',
+      title: 'The bridge is open',
+      summary: 'Traffic flows again.',
+      image: 'https://city.example/img/bridge.jpg',
+      // The same picture, written relative to the story's page, linked to itself, as CMSs print it.
+      content_html:
+        '<p><a href="/img/bridge.jpg"><img src="../../img/bridge.jpg" alt="The bridge"></a></p><p>The bridge opened on Wednesday.</p>' +
+        '<figure><img src="/img/bridge.jpg"><figcaption>Photo: city press office</figcaption></figure><p>Before: <img src="/img/old.jpg" alt="The old bridge"></p>',
+    };
+    element.feed = { version: 'https://jsonfeed.org/version/1.1', items: [item] };
+    await feedEvent(element, 'feed-load');
+    await element.updateComplete;
+    expect(part(element, 'image')!.getAttribute('src'), 'shown once, as the story image').to.equal('https://city.example/img/bridge.jpg');
+    const body = part(element, 'body')!;
+    expect([...body.querySelectorAll('img')].map((image) => image.getAttribute('src')), 'other pictures stay').to.deep.equal(['https://city.example/img/old.jpg']);
+    expect([...body.children].map((child) => `${child.localName}: ${child.textContent!.trim()}`)).to.deep.equal([
+      'p: The bridge opened on Wednesday.',
+      'figure: Photo: city press office', // its caption still says something
+      'p: Before:',
+    ]);
+    // A body that was only the picture (an RSS description whose image became the story's) leaves the summary.
+    element.feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ ...item, content_html: '<p><img src="https://city.example/img/bridge.jpg"></p>' }] };
+    await feedEvent(element, 'feed-load');
+    await element.updateComplete;
+    expect(part(element, 'body')!.querySelector('img')).to.equal(null);
+    expect(texts([...part(element, 'body')!.querySelectorAll('p')])).to.deep.equal(['Traffic flows again.']);
+    await expect(element).to.be.accessible();
   });
 
   it('shows a text-only story as paragraphs, in English on an English page, with a list of authors', async () => {

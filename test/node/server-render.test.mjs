@@ -100,6 +100,17 @@ test('the story body\'s sub-headings go below the title on the server too, as in
   assert.equal(body({ lang: 'ru', 'heading-level': 4 }), '<h5>Объезд</h5><p>Текст.</p><h6 dir="rtl">Автобусы</h6>');
 });
 
+test("the story's image is not shown a second time in its body on the server either, as in the browser", () => {
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    items: [{ id: '1', url: 'https://city.example/news/1/', title: 'Мост открыт', image: 'https://city.example/img/bridge.jpg', content_html: '<p><a href="/img/bridge.jpg"><img src="/img/bridge.jpg" alt="Мост"></a></p><p>Движение открыто. <img src="/img/old.jpg" alt="Старый мост"></p>' }],
+  };
+  const { shadow } = parts(renderWidget({ element: 'featured-story', feed, attributes: { lang: 'ru' } }), 'featured-story');
+  assert.deepEqual([...shadow.matchAll(/<img[^>]* src="([^"]*)"/g)].map((match) => match[1]), ['https://city.example/img/bridge.jpg', 'https://city.example/img/old.jpg']);
+  const body = /<div part="body"[^>]*>(.*?)<\/div>/s.exec(shadow)[1];
+  assert.match(body, /^<p>Движение открыто\. <img/, 'the emptied paragraph and link are gone');
+});
+
 test('bad feeds throw a FeedError and render nothing', () => {
   const cases = [
     ['{"version": "https://jsonfeed.org/version/1.1", "items": [', 'parse'],

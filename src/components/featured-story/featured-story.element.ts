@@ -126,8 +126,8 @@ export class FeaturedStoryElement extends NewsElement {
         body: !story.contentHtml
           ? []
           : isServer
-            ? sanitizeHtmlToString(story.contentHtml, story.url, this.linkTarget, level)
-            : shownNodes(sanitizeHtml(story.contentHtml, story.url ?? this.feedKey ?? this.ownerDocument.baseURI, this.linkTarget, level)),
+            ? sanitizeHtmlToString(story.contentHtml, story.url, this.linkTarget, level, story.image)
+            : shownNodes(sanitizeHtml(story.contentHtml, story.url ?? this.feedKey ?? this.ownerDocument.baseURI, this.linkTarget, level, story.image)),
         level,
       };
     }
