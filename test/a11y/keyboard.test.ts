@@ -209,6 +209,22 @@ describe('keyboard', () => {
     expect(links[2]!.matches(':focus-visible'), 'and shows it').to.equal(true);
   });
 
+  it('"load more" keeps focus in the widget when the last page brings only posts already shown', async () => {
+    // Page 2 repeats page 1 and has no next page: nothing new to show, and the button goes away.
+    const src = '/test-api/paged/1?pages=feeds/english.json,feeds/english.json';
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="en" limit="5" load-more src=${src}></recent-posts>`);
+    const links = parts(element, 'link');
+    expect(links).to.have.length(2);
+    links[1]!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()).to.equal(part(element, 'load-more'));
+    await sendKeys({ press: 'Enter' });
+    await until(() => !part(element, 'load-more'), 'the last page');
+    await element.updateComplete;
+    const last = parts(element, 'link').at(-1)!;
+    await until(() => deepActiveElement() === last, `focus on ${describeElement(last)}, not ${describeElement(deepActiveElement())}`);
+  });
+
   it('"load more" moves focus to the first new post\'s title when it has no link, at any heading-level', async () => {
     const feed = {
       version: 'https://jsonfeed.org/version/1.1',

@@ -282,13 +282,17 @@ export class RecentPostsElement extends NewsElement {
   }
 
   /** Reveals `limit` more posts (fetching the next page when all loaded ones are shown) and focuses the first new one. */
-  readonly #showMore = async () => {
+  readonly #showMore = async ({ currentTarget }: Event) => {
+    const button = currentTarget as HTMLElement;
     const before = this.#shownPosts.length;
-    if (!this.#hiddenLoaded && !(await this.loader.loadMore())) return;
-    this.extraShown += nonNegativeInteger(this.limit, 5) || 1;
+    if (this.#hiddenLoaded || (await this.loader.loadMore())) this.extraShown += nonNegativeInteger(this.limit, 5) || 1;
     await this.updateComplete;
-    // Keyboard and screen-reader users continue at the first new post, not back at the top.
-    const title = this.renderRoot.querySelectorAll<HTMLElement>('[part~="title"]')[before];
+    // Keyboard and screen-reader users continue at the first new post, not back at the top. When
+    // there is none (the last page held only posts already shown, or none this widget shows) and the
+    // button went with the next page, the focus it had would fall to the page's <body>: it goes to
+    // the last post instead. A button still there (a failed page) keeps it.
+    const titles = this.renderRoot.querySelectorAll<HTMLElement>('[part~="title"]');
+    const title = titles[before] ?? (button.isConnected ? undefined : titles[titles.length - 1]);
     const link = title?.querySelector('a');
     if (title && !link) title.tabIndex = -1;
     (link ?? title)?.focus();
