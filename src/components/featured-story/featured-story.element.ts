@@ -1,4 +1,4 @@
-import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Feed, Story } from '../../feed/story.js';
 import { loadSanitizer, sanitizeHtml, sanitizeHtmlToString } from '../../sanitize/sanitizer.js';
 import { cutExcerpt } from '../../text/excerpt.js';
@@ -163,7 +163,9 @@ export class FeaturedStoryElement extends NewsElement {
     setFeaturedStory(this, undefined, undefined);
   }
 
-  protected override render() {
+  // Return types of the class's methods are written out: an inferred one names lit-html in the
+  // published declarations, a package a strict install does not put beside ours.
+  protected override render(): TemplateResult {
     const locale = this.locale.value;
     const loading = this.loader.state === 'loading';
     // An empty label is hidden from view only: screen readers still say the default one.

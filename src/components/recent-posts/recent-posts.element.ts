@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Story } from '../../feed/story.js';
 import { cutExcerpt } from '../../text/excerpt.js';
 import { featuredStoryIds, onFeaturedChange } from '../shared/featured-registry.js';
@@ -218,7 +218,8 @@ export class RecentPostsElement extends NewsElement {
     }
   }
 
-  protected override render() {
+  // Typed as lit's: an inferred type names lit-html in the published declarations (see featured-story).
+  protected override render(): TemplateResult {
     const loading = this.loader.state === 'loading';
     const level = headingLevel(this.headingLevel, 2);
     const layout = this.#shownLayout;
