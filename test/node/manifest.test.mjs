@@ -143,6 +143,11 @@ for (const tagName of tagNames) {
       assert.deepEqual(manifestEvents, readmeEvents);
     });
 
+    test("the manifest types each event with the package's event class (wrapper generators type listeners from it)", () => {
+      const types = Object.fromEntries((element.events ?? []).map((event) => [event.name, event.type?.text]));
+      assert.deepEqual(types, { 'feed-load': 'FeedLoadEvent', 'feed-error': 'FeedErrorEvent' });
+    });
+
     test('README and the manifest list the same shadow parts', () => {
       // A part shown inside another (`error-title` in `error`) may be named in that row's text
       // instead of a row of its own.

@@ -82,8 +82,8 @@ interface ShownStory {
  * @slot footer - Below the story: an "all news" link, say.
  * @slot - Shown until the element's script runs (a link to the story, for example), then hidden.
  *
- * @event feed-load - After the story from a feed was rendered; `event.detail.feed` is the normalized feed.
- * @event feed-error - When the feed could not be loaded or read; `event.detail.error` is a `FeedError` with a `kind`.
+ * @event {FeedLoadEvent} feed-load - After the story from a feed was rendered; `event.detail.feed` is the normalized feed.
+ * @event {FeedErrorEvent} feed-error - When the feed could not be loaded or read; `event.detail.error` is a `FeedError` with a `kind`.
  */
 export class FeaturedStoryElement extends NewsElement {
   static override readonly defaultTagName = 'featured-story';

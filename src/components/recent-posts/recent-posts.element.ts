@@ -92,8 +92,8 @@ function nonNegativeInteger(value: unknown, fallback: number): number {
  * @slot footer - Below the list: an "all news" link, say.
  * @slot - Shown until the element's script runs (a plain list of links, for example), then hidden.
  *
- * @event feed-load - After posts from a feed were rendered; `event.detail.feed` is the normalized feed.
- * @event feed-error - When the feed could not be loaded or read; `event.detail.error` is a `FeedError` with a `kind`.
+ * @event {FeedLoadEvent} feed-load - After posts from a feed were rendered; `event.detail.feed` is the normalized feed.
+ * @event {FeedErrorEvent} feed-error - When the feed could not be loaded or read; `event.detail.error` is a `FeedError` with a `kind`.
  */
 export class RecentPostsElement extends NewsElement {
   static override readonly defaultTagName = 'recent-posts';
