@@ -192,6 +192,23 @@ describe('keyboard', () => {
     });
   }
 
+  for (const tag of ['recent-posts', 'featured-story'] as const) {
+    for (const [what, body, target] of [
+      ['stories without links', 'tagged.json', 'title'],
+      ['no stories', 'empty.json', 'empty'],
+    ] as const) {
+      it(`<${tag}>: focus stays in the widget after retry by key when the feed has ${what} (on the ${target} part)`, async () => {
+        const name = uniqueName('retry-focus-no-link');
+        const { page, element } = await inErrorStateAfterLink(tag, `/test-api/sequence/${name}?bodies=feeds/${body}&fail=1`);
+        await tabFrom(page.querySelector('#before')!, 1);
+        expect(deepActiveElement(), 'the retry button has focus').to.equal(part(element, 'retry'));
+        await sendKeys({ press: 'Enter' });
+        await until(() => Boolean(part(element, target)), `the ${target} part`);
+        await until(() => deepActiveElement() === part(element, target), `focus on the ${target} part, not ${describeElement(deepActiveElement())}`);
+      });
+    }
+  }
+
   it('"load more" from the keyboard moves focus to the first new post', async () => {
     const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" limit="2" load-more src=${feedUrl('page-1.json')}></recent-posts>`);
     const button = part(element, 'load-more')!;
