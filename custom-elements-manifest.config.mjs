@@ -20,6 +20,28 @@ export default {
       },
     },
     {
+      // A tag is registered by the module named after it (news-widgets/recent-posts, /featured-story),
+      // which calls the class's own `define()`: the analyzer only recognizes `customElements.define()`.
+      // Tools find the module to import for a tag by its `custom-element-definition` export.
+      name: 'tag-definitions',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of [...customElementsManifest.modules]) {
+          for (const { name, tagName } of (mod.declarations ?? []).filter((declaration) => declaration.tagName)) {
+            const declaration = { name, module: mod.path };
+            customElementsManifest.modules.push({
+              kind: 'javascript-module',
+              path: mod.path.replace(/[^/]+$/, `${tagName}.ts`),
+              declarations: [],
+              exports: [
+                { kind: 'js', name, declaration },
+                { kind: 'custom-element-definition', name: tagName, declaration },
+              ],
+            });
+          }
+        }
+      },
+    },
+    {
       // The package ships dist/lib/**/*.js, not src/**/*.ts: point every module path there.
       name: 'paths-in-the-package',
       packageLinkPhase({ customElementsManifest }) {

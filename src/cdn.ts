@@ -21,7 +21,7 @@ const featuredTag = 'featured-story';
 function loadFeaturedStory(stories: Iterable<Element>): void {
   const releases: (() => void)[] = [];
   for (const story of stories) {
-    const src = story.getAttribute('src');
+    const src = story.getAttribute('src')?.trim(); // only spaces is no src, as for the story itself
     // `feed` set before the upgrade (by a framework) takes precedence over `src`: nothing to fetch.
     if (!src || 'feed' in story || story.getAttribute('loading') === 'lazy' || story.hasAttribute('credentials') || story.hasAttribute('timeout') || inlineFeedText(story) !== undefined) continue;
     try {

@@ -68,6 +68,14 @@ describe('what a page loads from the CDN module build', () => {
     expect(events).to.deep.equal(['define recent-posts', 'fetch /test/fixtures/feeds/municipal.ru.json', 'define featured-story']);
   });
 
+  it('a <featured-story> whose src is only spaces: no feed to fetch ahead of its code, and no request for the page itself', async () => {
+    const url = '/test/fixtures/pages/featured-blank-src.html';
+    const loaded = await scriptsLoadedBy(url, (page) => shadowParts(page, 'featured-story', 'empty').length > 0);
+    expect(loaded).to.deep.equal(['featured-story', 'news-widgets.js', 'ru.core']);
+    const fetches = frame!.contentWindow!.performance.getEntriesByType('resource').filter((entry) => (entry as PerformanceResourceTiming).initiatorType === 'fetch');
+    expect(fetches.map((entry) => new URL(entry.name).pathname)).to.deep.equal([]);
+  });
+
   it('a lazy <featured-story> far down the page: its code loads, its feed waits for the viewport', async () => {
     const loaded = await scriptsLoadedBy('/test/fixtures/pages/featured-lazy.html', (page) => page.defaultView!.customElements.get('featured-story') !== undefined);
     expect(loaded, 'its words, not its feed').to.deep.equal(['featured-story', 'news-widgets.js', 'ru.core']);

@@ -38,8 +38,12 @@ export const defaultTimeout = 10_000;
 /** The largest feed read (64 MiB): five times the largest real feeds, whose newest stories are all that is shown. */
 const maxFeedBytes = 67_108_864;
 
-/** The timeout a widget asked for, or the default for none. */
-export const timeoutOf = (asked: number | undefined): number => (asked! > 0 ? asked! : defaultTimeout);
+/**
+ * The timeout a widget asked for, or the default for none. As a number: a framework may set the
+ * property to an attribute's text (Vue's `timeout="5000"`), and `started + "5000"` would be a string
+ * (`>` already compares such text as a number).
+ */
+export const timeoutOf = (asked: number | undefined): number => (asked! > 0 ? Number(asked) : defaultTimeout);
 
 /** Whether `url` is on the page's origin; `undefined` outside a browser. */
 const sameOrigin = (url: string): boolean | undefined => globalThis.location && new URL(url, location.href).origin == location.origin;

@@ -35,6 +35,8 @@ export interface NewsElementProperties {
   theme?: 'light' | 'dark' | 'auto';
   /** Level (1–6) of the widget's heading or title (2 by default). */
   headingLevel?: number;
+  /** `lazy` waits to fetch or read the feed until the widget nears the viewport; `eager` by default. */
+  loading?: 'eager' | 'lazy';
 }
 
 /** The properties of `<recent-posts>`. */

@@ -24,6 +24,13 @@ export const localeChain = (tag: string): string[] =>
     .map((_, index, subtags) => subtags.slice(0, subtags.length - index).join('-'))
     .flatMap((form) => (/^zh-(tw|hk|mo)$/i.test(form) ? [form, 'zh-Hant'] : form));
 
+/**
+ * `tag` as a canonical BCP 47 tag, read as leniently as a page's `lang` is: surrounding spaces are
+ * dropped and old CMS templates' POSIX locales (`ru_RU`) have their underscore read as a hyphen.
+ * Throws for what is still not a tag (`ru russian`, an empty string).
+ */
+export const canonicalTag = (tag: string): string => Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0]!;
+
 export const matchLocale = (candidates: readonly (string | null | undefined)[], available: readonly string[]): string => matchLocaleTag(candidates, available)[0];
 
 /**
@@ -34,9 +41,8 @@ export const matchLocale = (candidates: readonly (string | null | undefined)[], 
 export function matchLocaleTag(candidates: readonly (string | null | undefined)[], available: readonly string[]): [locale: string, tag: string] {
   for (const candidate of candidates) {
     try {
-      // Throws for no tag and for what is not a BCP 47 tag (lang="russian"): that one is skipped.
-      // Old CMS templates print POSIX locales (lang="ru_RU"): the underscore is read as a hyphen.
-      const tag = Intl.getCanonicalLocales(candidate!.trim().replace(/_/g, '-'))[0]!;
+      // Throws for no tag and for what is not a BCP 47 tag (lang="Russian language"): that one is skipped.
+      const tag = canonicalTag(candidate!);
       for (const form of localeChain(tag)) {
         const found = available.find((tag) => tag.toLowerCase() == form.toLowerCase());
         if (found) return [found, tag];

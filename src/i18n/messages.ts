@@ -14,7 +14,7 @@ import type { MessageKey } from './compiled/index.js';
 import englishCore from './compiled/en.core.js';
 import { catalogParts } from './compiled/parts.js';
 import type { CatalogPart, Message } from './catalog-types.js';
-import { fallbackLocale, localeChain } from './locale-match.js';
+import { canonicalTag, fallbackLocale, localeChain } from './locale-match.js';
 import type { compile as Compile } from './icu-format.js';
 
 export type { MessageKey };
@@ -172,7 +172,9 @@ export function formatMessageToParts<T>(locale: string, key: MessageKey, values:
  * to keep the bundles small). A new locale should give every key of the English catalog.
  */
 export function registerMessages(locale: string, messages: Partial<Record<MessageKey, string | MessageFormatElement[]>>): void {
-  const [canonical] = Intl.getCanonicalLocales(locale) as [string];
+  // The same tags the widgets read from `lang` (`ru_RU` included), so a catalog registered under
+  // the page's own spelling is the one its widgets find.
+  const canonical = canonicalTag(locale);
   const language = canonical.split('-')[0]!;
   const knownLanguage = catalogs.has(language) || language in catalogParts;
   addPart(canonical, messages as CatalogPart);

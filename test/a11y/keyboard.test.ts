@@ -192,6 +192,23 @@ describe('keyboard', () => {
     });
   }
 
+  for (const tag of ['recent-posts', 'featured-story'] as const) {
+    for (const [what, body, target] of [
+      ['stories without links', 'tagged.json', 'title'],
+      ['no stories', 'empty.json', 'empty'],
+    ] as const) {
+      it(`<${tag}>: focus stays in the widget after retry by key when the feed has ${what} (on the ${target} part)`, async () => {
+        const name = uniqueName('retry-focus-no-link');
+        const { page, element } = await inErrorStateAfterLink(tag, `/test-api/sequence/${name}?bodies=feeds/${body}&fail=1`);
+        await tabFrom(page.querySelector('#before')!, 1);
+        expect(deepActiveElement(), 'the retry button has focus').to.equal(part(element, 'retry'));
+        await sendKeys({ press: 'Enter' });
+        await until(() => Boolean(part(element, target)), `the ${target} part`);
+        await until(() => deepActiveElement() === part(element, target), `focus on the ${target} part, not ${describeElement(deepActiveElement())}`);
+      });
+    }
+  }
+
   it('"load more" from the keyboard moves focus to the first new post', async () => {
     const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" limit="2" load-more src=${feedUrl('page-1.json')}></recent-posts>`);
     const button = part(element, 'load-more')!;
@@ -207,6 +224,22 @@ describe('keyboard', () => {
     const links = parts(element, 'link');
     await until(() => deepActiveElement() === links[2], `focus on ${describeElement(links[2]!)}, not ${describeElement(deepActiveElement())}`);
     expect(links[2]!.matches(':focus-visible'), 'and shows it').to.equal(true);
+  });
+
+  it('"load more" keeps focus in the widget when the last page brings only posts already shown', async () => {
+    // Page 2 repeats page 1 and has no next page: nothing new to show, and the button goes away.
+    const src = '/test-api/paged/1?pages=feeds/english.json,feeds/english.json';
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="en" limit="5" load-more src=${src}></recent-posts>`);
+    const links = parts(element, 'link');
+    expect(links).to.have.length(2);
+    links[1]!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()).to.equal(part(element, 'load-more'));
+    await sendKeys({ press: 'Enter' });
+    await until(() => !part(element, 'load-more'), 'the last page');
+    await element.updateComplete;
+    const last = parts(element, 'link').at(-1)!;
+    await until(() => deepActiveElement() === last, `focus on ${describeElement(last)}, not ${describeElement(deepActiveElement())}`);
   });
 
   it('"load more" moves focus to the first new post\'s title when it has no link, at any heading-level', async () => {

@@ -76,6 +76,26 @@ describe('choosing and reading feeds', () => {
     expect((parts(withoutFeedUrl, 'link')[0] as HTMLAnchorElement).href).to.equal(new URL('2026/most.html', document.baseURI).href);
   });
 
+  it('reads a src of only spaces as no src, like src="": no request for the page itself, the empty state or the printed feed', async () => {
+    const fetchSpy = sinon.spy(window, 'fetch');
+    for (const tag of ['recent-posts', 'featured-story'] as const) {
+      for (const src of ['', ' ', ' \n\t ']) {
+        const element = await fixture<RecentPostsElement | FeaturedStoryElement>(
+          tag === 'recent-posts' ? html`<recent-posts lang="ru" src=${src}></recent-posts>` : html`<featured-story lang="ru" src=${src}></featured-story>`,
+        );
+        await element.updateComplete;
+        expect(part(element, 'empty'), `<${tag} src=${JSON.stringify(src)}> is empty`).to.exist;
+        expect(part(element, 'error'), `<${tag} src=${JSON.stringify(src)}> shows no error`).to.equal(null);
+      }
+    }
+    const feed = { version: 'https://jsonfeed.org/version/1.1', feed_url: 'https://city.example/news/feed.json', items: [{ id: '1', title: 'Из ленты', url: '2026/most.html' }] };
+    const inline = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru" src="  ">
+      <script type="application/feed+json">${JSON.stringify(feed)}</script>
+    </recent-posts>`);
+    expect((parts(inline, 'link')[0] as HTMLAnchorElement).href, 'resolved against feed_url, not the page').to.equal('https://city.example/news/2026/most.html');
+    expect(fetchSpy.called, 'nothing fetched').to.equal(false);
+  });
+
   it('maps any JSON shape to stories with a transform function', async () => {
     const element = document.createElement('recent-posts');
     element.lang = 'ru';

@@ -93,6 +93,20 @@ describe('loading and errors (both elements)', () => {
     }
   });
 
+  it('reads a timeout set as text (`timeout="200"` in a Vue template sets the property to the string) as a number, for "load more" too', async () => {
+    for (const [timeout, kinds] of [['200', ['timeout']], ['Infinity', []]] as const) {
+      const errors: FeedErrorEvent[] = [];
+      const feed = { version: 'https://jsonfeed.org/version/1.1', next_url: `/test-api/delay/1500?body=feeds/page-2.json&t=${timeout}`, items: [{ id: '1', title: 'Первая', url: '/1' }] };
+      const element = await fixture<RecentPostsElement>(
+        html`<recent-posts lang="en" limit="1" load-more .timeout=${timeout as unknown as number} .feed=${feed} @feed-error=${(event: FeedErrorEvent) => errors.push(event)}></recent-posts>`,
+      );
+      await element.updateComplete;
+      part(element, 'load-more')!.click(); // fetches the next page, which takes 1.5 s
+      await until(() => errors.length > 0 || parts(element, 'item').length > 1, `timeout "${timeout}": an error or the next page`, 5000);
+      expect(errors.map((event) => event.detail.error.kind), `timeout "${timeout}"`).to.deep.equal(kinds);
+    }
+  });
+
   it('loads again from the retry button', async () => {
     const realFetch = window.fetch.bind(window);
     let calls = 0;

@@ -355,4 +355,20 @@ describe('localization of the elements', () => {
     expect(part(russian, 'heading')!.textContent).to.equal('Новости Тестовска');
     registerMessages('ru', { recentPostsHeading: 'Последние новости' });
   });
+
+  it('registers messages under the tags the widgets accept in `lang`: a POSIX locale (ru_RU), spaces around', async () => {
+    const element = await loadedFixture<RecentPostsElement>(html`<recent-posts lang="ru_RU" src=${feedUrl('english.json')}></recent-posts>`);
+    expect(part(element, 'heading')!.textContent).to.equal('Последние новости');
+    try {
+      registerMessages('ru_RU', { recentPostsHeading: 'Новости района' });
+      await settle(element);
+      expect(part(element, 'heading')!.textContent).to.equal('Новости района');
+      registerMessages(' ru-RU ', { recentPostsHeading: 'Новости округа' });
+      await settle(element);
+      expect(part(element, 'heading')!.textContent).to.equal('Новости округа');
+    } finally {
+      registerMessages('ru-RU', { recentPostsHeading: 'Последние новости' });
+    }
+    expect(() => registerMessages('ru russian', {}), 'what is no tag at all still throws').to.throw(RangeError);
+  });
 });

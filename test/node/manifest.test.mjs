@@ -100,6 +100,20 @@ test('the manifest declares both elements with their tag names', () => {
   assert.deepEqual([...elements.keys()].sort(), [...tagNames].sort());
 });
 
+test('the manifest names the module that registers each tag, one the package exports', () => {
+  const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+  const exported = new Set(Object.values(pkg.exports).map((target) => (typeof target === 'string' ? target : target.default)));
+  for (const tagName of tagNames) {
+    const defining = manifest.modules.filter((mod) => (mod.exports ?? []).some((each) => each.kind === 'custom-element-definition' && each.name === tagName));
+    assert.equal(defining.length, 1, `one module defines <${tagName}>`);
+    const [mod] = defining;
+    assert.ok(exported.has(`./${mod.path}`), `${mod.path}, which defines <${tagName}>, is a package export`);
+    const { declaration } = mod.exports.find((each) => each.kind === 'custom-element-definition');
+    assert.equal(elements.get(tagName)?.name, declaration.name);
+    assert.ok(manifest.modules.some((other) => other.path === declaration.module && other.declarations.some((each) => each.name === declaration.name)), `${declaration.name} is declared in ${declaration.module}`);
+  }
+});
+
 for (const tagName of tagNames) {
   describe(`<${tagName}>`, () => {
     const element = elements.get(tagName) ?? {};
@@ -141,6 +155,11 @@ for (const tagName of tagNames) {
       const readmeEvents = eventRows.map((row) => name(row.Event)).sort();
       const manifestEvents = (element.events ?? []).map((event) => event.name).sort();
       assert.deepEqual(manifestEvents, readmeEvents);
+    });
+
+    test("the manifest types each event with the package's event class (wrapper generators type listeners from it)", () => {
+      const types = Object.fromEntries((element.events ?? []).map((event) => [event.name, event.type?.text]));
+      assert.deepEqual(types, { 'feed-load': 'FeedLoadEvent', 'feed-error': 'FeedErrorEvent' });
     });
 
     test('README and the manifest list the same shadow parts', () => {

@@ -107,3 +107,22 @@ test('publint finds nothing to fix', async () => {
 test('arethetypeswrong: every entry point resolves with types under node16 (ESM) and bundlers', async () => {
   await check(bin('attw'), ['--pack', '.', '--profile', 'esm-only']);
 });
+
+test('the type declarations name only packages the package depends on', async () => {
+  // A strict install (pnpm without hoisting, Yarn PnP) puts only declared dependencies beside
+  // news-widgets: a declaration naming lit-html (lit's own dependency, which tsc writes for an
+  // inferred TemplateResult) fails to resolve there. The framework typings name the framework of
+  // the application that opts into them.
+  const files = await packed;
+  const allowed = new Set([...Object.keys(pkg.dependencies), 'react', 'preact', 'vue']);
+  const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  const named = [];
+  for (const file of [...files].filter((file) => file.endsWith('.d.ts'))) {
+    const code = readFileSync(`${root}${file}`, 'utf8');
+    for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|declare\s+module\s+)['"]([^'"]+)['"]/g)) {
+      if (specifier.startsWith('.') || specifier.startsWith('node:') || specifier.startsWith('news-widgets')) continue;
+      if (!allowed.has(packageOf(specifier))) named.push(`${file}: ${specifier}`);
+    }
+  }
+  assert.deepEqual(named, []);
+});

@@ -36,6 +36,9 @@ export const usage = (
 
 // @ts-expect-error limit is a number
 export const wrongLimit = <recent-posts limit="six" />;
+export const lazy = [<recent-posts loading="lazy" layout="compact" theme="auto" announce heading-level={3} link-target="_blank" />, <featured-story loading="eager" />];
+// @ts-expect-error loading is eager or lazy
+export const wrongLoading = <recent-posts loading="soon" />;
 // @ts-expect-error Preact would write load-more="false", which reads as on: loadMore={false} turns it off
 export const loadMoreOff = <recent-posts load-more={false} />;
 export const loadMoreOffAsProperty = <recent-posts loadMore={false} exclude-featured={false} />;

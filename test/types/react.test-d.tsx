@@ -63,6 +63,10 @@ export const usage = (
 
 // @ts-expect-error limit is a number
 export const wrongLimit = <recent-posts limit="six" />;
+// Every attribute of both elements (README's table), `loading` included.
+export const lazy = [<recent-posts loading="lazy" layout="cards" theme="dark" announce heading-level={3} link-target="_blank" />, <featured-story loading="eager" />];
+// @ts-expect-error loading is eager or lazy
+export const wrongLoading = <recent-posts loading="soon" />;
 // @ts-expect-error an attribute for a number takes a number or its digits
 export const wrongNumberAttribute = <recent-posts excerpt-length="eighty" />;
 // @ts-expect-error feed is an object (a parsed feed), not a number

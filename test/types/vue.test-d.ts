@@ -31,6 +31,9 @@ export const storyProps: FeaturedStory['$props'] = { itemId: '42', label: '' }; 
 
 // @ts-expect-error limit is a number
 export const wrongLimit: RecentPosts['$props'] = { limit: 'six' };
+export const lazy: [RecentPosts['$props'], FeaturedStory['$props']] = [{ loading: 'lazy', layout: 'cards', theme: 'dark', announce: true, headingLevel: '3', linkTarget: '_blank' }, { loading: 'eager' }];
+// @ts-expect-error loading is eager or lazy
+export const wrongLoading: RecentPosts['$props'] = { loading: 'soon' };
 // @ts-expect-error loadMore is a boolean
 export const wrongBoolean: RecentPosts['$props'] = { loadMore: 'yes' };
 // @ts-expect-error feed is an object (a parsed feed), not a number

@@ -1,4 +1,4 @@
-import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Feed, Story } from '../../feed/story.js';
 import { loadSanitizer, sanitizeHtml, sanitizeHtmlToString } from '../../sanitize/sanitizer.js';
 import { cutExcerpt } from '../../text/excerpt.js';
@@ -82,8 +82,8 @@ interface ShownStory {
  * @slot footer - Below the story: an "all news" link, say.
  * @slot - Shown until the element's script runs (a link to the story, for example), then hidden.
  *
- * @event feed-load - After the story from a feed was rendered; `event.detail.feed` is the normalized feed.
- * @event feed-error - When the feed could not be loaded or read; `event.detail.error` is a `FeedError` with a `kind`.
+ * @event {FeedLoadEvent} feed-load - After the story from a feed was rendered; `event.detail.feed` is the normalized feed.
+ * @event {FeedErrorEvent} feed-error - When the feed could not be loaded or read; `event.detail.error` is a `FeedError` with a `kind`.
  */
 export class FeaturedStoryElement extends NewsElement {
   static override readonly defaultTagName = 'featured-story';
@@ -163,7 +163,9 @@ export class FeaturedStoryElement extends NewsElement {
     setFeaturedStory(this, undefined, undefined);
   }
 
-  protected override render() {
+  // Return types of the class's methods are written out: an inferred one names lit-html in the
+  // published declarations, a package a strict install does not put beside ours.
+  protected override render(): TemplateResult {
     const locale = this.locale.value;
     const loading = this.loader.state === 'loading';
     // An empty label is hidden from view only: screen readers still say the default one.

@@ -3,6 +3,8 @@
  * HTML string (sanitize-html.ts), rendered as HTML. In a module of its own because the template
  * minifier leaves every html`` of a file that names lit's raw-HTML directive unminified.
  */
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { DirectiveResult } from 'lit/directive.js';
+import { unsafeHTML, type UnsafeHTMLDirective } from 'lit/directives/unsafe-html.js';
 
-export const renderSanitizedHtml = (sanitized: string) => unsafeHTML(sanitized);
+// Typed through lit's own modules: an inferred type names lit-html, which is not our dependency.
+export const renderSanitizedHtml = (sanitized: string): DirectiveResult<typeof UnsafeHTMLDirective> => unsafeHTML(sanitized);

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Story } from '../../feed/story.js';
 import { cutExcerpt } from '../../text/excerpt.js';
 import { featuredStoryIds, onFeaturedChange } from '../shared/featured-registry.js';
@@ -92,8 +92,8 @@ function nonNegativeInteger(value: unknown, fallback: number): number {
  * @slot footer - Below the list: an "all news" link, say.
  * @slot - Shown until the element's script runs (a plain list of links, for example), then hidden.
  *
- * @event feed-load - After posts from a feed were rendered; `event.detail.feed` is the normalized feed.
- * @event feed-error - When the feed could not be loaded or read; `event.detail.error` is a `FeedError` with a `kind`.
+ * @event {FeedLoadEvent} feed-load - After posts from a feed were rendered; `event.detail.feed` is the normalized feed.
+ * @event {FeedErrorEvent} feed-error - When the feed could not be loaded or read; `event.detail.error` is a `FeedError` with a `kind`.
  */
 export class RecentPostsElement extends NewsElement {
   static override readonly defaultTagName = 'recent-posts';
@@ -218,7 +218,8 @@ export class RecentPostsElement extends NewsElement {
     }
   }
 
-  protected override render() {
+  // Typed as lit's: an inferred type names lit-html in the published declarations (see featured-story).
+  protected override render(): TemplateResult {
     const loading = this.loader.state === 'loading';
     const level = headingLevel(this.headingLevel, 2);
     const layout = this.#shownLayout;
@@ -282,13 +283,17 @@ export class RecentPostsElement extends NewsElement {
   }
 
   /** Reveals `limit` more posts (fetching the next page when all loaded ones are shown) and focuses the first new one. */
-  readonly #showMore = async () => {
+  readonly #showMore = async ({ currentTarget }: Event) => {
+    const button = currentTarget as HTMLElement;
     const before = this.#shownPosts.length;
-    if (!this.#hiddenLoaded && !(await this.loader.loadMore())) return;
-    this.extraShown += nonNegativeInteger(this.limit, 5) || 1;
+    if (this.#hiddenLoaded || (await this.loader.loadMore())) this.extraShown += nonNegativeInteger(this.limit, 5) || 1;
     await this.updateComplete;
-    // Keyboard and screen-reader users continue at the first new post, not back at the top.
-    const title = this.renderRoot.querySelectorAll<HTMLElement>('[part~="title"]')[before];
+    // Keyboard and screen-reader users continue at the first new post, not back at the top. When
+    // there is none (the last page held only posts already shown, or none this widget shows) and the
+    // button went with the next page, the focus it had would fall to the page's <body>: it goes to
+    // the last post instead. A button still there (a failed page) keeps it.
+    const titles = this.renderRoot.querySelectorAll<HTMLElement>('[part~="title"]');
+    const title = titles[before] ?? (button.isConnected ? undefined : titles[titles.length - 1]);
     const link = title?.querySelector('a');
     if (title && !link) title.tabIndex = -1;
     (link ?? title)?.focus();

@@ -113,7 +113,10 @@ export class FeedController implements ReactiveController {
   /** Sets what to load from; call from the host's `willUpdate` when one of its inputs changed. */
   setSource(source: FeedSource): void {
     const previous = this.#source;
-    const { src, feed, inline } = (this.#source = source);
+    const { feed, inline } = (this.#source = source);
+    // The URL parser drops the spaces around a URL, so a `src` of only spaces would name the page
+    // itself (fetched, then reported as "not a feed"): it means no `src`, as `src=""` does.
+    const src = source.src?.trim();
     this.#stopWatching();
     // Only how long to wait or how often to poll changed: watch with the new options, and keep what is shown as it is.
     if (previous && previous != source && Object.keys(source).every((key) => key == 'timeout' || key == 'refresh' || source[key as 'src'] === previous[key as 'src'])) {
@@ -121,7 +124,7 @@ export class FeedController implements ReactiveController {
     }
     this.#deferredRead = undefined;
     // Another feed: what the old one showed must not linger as if it were this one's.
-    if (src !== previous?.src || feed !== previous?.feed || inline !== previous?.inline) {
+    if (src !== previous?.src?.trim() || feed !== previous?.feed || inline !== previous?.inline) {
       this.feed = undefined;
       this.#extraPages = [];
     }

@@ -9,7 +9,7 @@
  * (`fetchpriority="high"`). A featured story far down a page has `loading="lazy"` itself, which
  * holds back the feed, and so the image, until the widget nears the viewport.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Story } from '../../feed/story.js';
 
 /** Rendered widths by where the image sits; `auto` (the laid-out width) where the browser supports it. */
@@ -18,7 +18,7 @@ const sizesFor = {
   featured: 'auto, (min-width: 60em) 50vw, 100vw',
 };
 
-export function renderImage(story: Story, place: keyof typeof sizesFor) {
+export function renderImage(story: Story, place: keyof typeof sizesFor): TemplateResult | typeof nothing {
   if (!story.image) {
     // Cards keep their shape without an image: the box stays, empty.
     return place === 'card' ? html`<div class="image-frame" aria-hidden="true"></div>` : nothing;

@@ -140,7 +140,9 @@ export abstract class NewsElement extends LitElement {
   /**
    * The retry button had focus when pressed. It goes with the error state, which would leave a
    * keyboard user on the page's <body>: once the outcome is rendered, focus moves to the new retry
-   * button if the load failed again, else to the first story's link.
+   * button if the load failed again, else to the first story's link; a feed without links gives it
+   * to the first story's title, an empty one to the message saying so (both made focusable by script
+   * only, so Tab does not stop on them).
    */
   #refocus = false;
 
@@ -148,7 +150,10 @@ export abstract class NewsElement extends LitElement {
     super.update(changed); // lit has committed this render to the render root
     if (this.#refocus && this.loader.state != 'loading') {
       this.#refocus = false;
-      (this.renderRoot as ParentNode).querySelector<HTMLElement>('[part~=retry],[part~=link]')?.focus();
+      const root = this.renderRoot as ParentNode;
+      let target = root.querySelector<HTMLElement>('[part~=retry],[part~=link]');
+      if (!target && (target = root.querySelector('[part~=title],[part~=empty]'))) target.tabIndex = -1;
+      target?.focus();
     }
     const root = this.#serverRoot;
     if (root && this.loader.state !== 'loading') {

@@ -8,10 +8,10 @@
  * ("2 часа назад" read two days on) would be wrong. Once the script runs, the element renders the
  * live relative time in the same `<time>`.
  */
-import { html, isServer, nothing } from 'lit';
+import { html, isServer, nothing, type TemplateResult } from 'lit';
 import { formatAbsoluteDate, formatFullDate, formatRelativeTime, type TimeOptions } from '../../time/relative-time.js';
 
-export function renderTime(date: Date | undefined, now: number, locale: string, options: TimeOptions) {
+export function renderTime(date: Date | undefined, now: number, locale: string, options: TimeOptions): TemplateResult | typeof nothing {
   if (!date) return nothing;
   return html`<time part="time" datetime=${date.toISOString()} title=${formatFullDate(date, locale, options.timeZone)}
     >${isServer ? formatAbsoluteDate(date, now, locale, options.timeZone) : formatRelativeTime(date, now, locale, options)}</time
