@@ -110,10 +110,13 @@ export function renderWidget(options: RenderWidgetOptions): string {
       html`<${tag}${unsafeStatic(attributes)} .feed=${jsonFeed}><script type="application/feed+json">${unsafeStatic(scriptSafeJson(jsonFeed))}</script></${tag}>`,
     );
     // lit's hydration markers (comments) are dropped: the browser replaces the server DOM instead of
-    // hydrating it (see news-element.ts), so they would only be bytes. Feed text cannot fake one:
-    // text is escaped, sanitized HTML has no comments, and the printed JSON has no "<".
+    // hydrating it (see news-element.ts), so they would only be bytes. So is `<?>`, the node lit puts
+    // at the end of a template that ends with an expression (lit/lit#2470): browsers read it as a
+    // comment, but it is a parse error that validators and strict parsers reject. Feed text cannot
+    // fake either: text and attribute values are escaped (`<` included, in sanitized HTML too),
+    // sanitized HTML has no comments, and the printed JSON has no "<".
     return collectResultSync(result)
-      .replace(/<!--(?:\/?lit-part[^>]*|lit-node \d+)-->/g, '')
+      .replace(/<!--(?:\/?lit-part[^>]*|lit-node \d+)-->|<\?>/g, '')
       .replace(/^(<[a-z-]+)\s+(>?)/, (_, open: string, end: string) => (end ? `${open}>` : `${open} `)); // lit's spacing
   });
 }

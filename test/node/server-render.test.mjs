@@ -177,3 +177,17 @@ test('the command fails with one clear line and no output for a broken, missing,
     await new Promise((resolve) => server.close(resolve));
   }
 });
+
+test('the snippet is HTML a validator accepts: no "<?>" (lit\'s end-of-template placeholder), which the HTML parser reads as a bogus comment', () => {
+  const text = readFileSync(fixture(formats['JSON Feed']), 'utf8');
+  const empty = { version: 'https://jsonfeed.org/version/1.1', items: [] };
+  for (const element of ['recent-posts', 'featured-story']) {
+    for (const feed of [text, empty]) {
+      for (const attributes of [{ lang: 'ru' }, { lang: 'ar', layout: 'cards', 'load-more': true, announce: true }]) {
+        const html = renderWidget({ element, feed, attributes });
+        assert.doesNotMatch(html, /<\?/, `${element} ${JSON.stringify(attributes)}`);
+        assert.doesNotMatch(html, /<!--/, 'no comments either');
+      }
+    }
+  }
+});
