@@ -191,3 +191,15 @@ test('the snippet is HTML a validator accepts: no "<?>" (lit\'s end-of-template 
     }
   }
 });
+
+test('an --out the command cannot write (no such folder, a folder) is one line on stderr and status 1, not a stack trace', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'news-widgets-'));
+  for (const out of [join(dir, 'missing', 'news.html'), dir]) {
+    const { code, stdout, stderr } = await run(['render', 'recent-posts', '--src', fixture(formats['JSON Feed']), '--out', out]);
+    assert.equal(code, 1, out);
+    assert.equal(stdout, '');
+    assert.equal(stderr.trim().split('\n').length, 1, stderr);
+    assert.match(stderr, new RegExp(`^news-widgets: cannot write ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+  }
+  assert.deepEqual(readdirSync(dir), [], 'no temporary file left behind');
+});
