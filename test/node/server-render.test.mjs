@@ -203,3 +203,15 @@ test('an --out the command cannot write (no such folder, a folder) is one line o
   }
   assert.deepEqual(readdirSync(dir), [], 'no temporary file left behind');
 });
+
+test('a body with nothing left to show once sanitized (an embedded video) gives way to the summary on the server, as in the browser', () => {
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    items: [{ id: '1', url: 'https://city.example/1', title: 'Заседание думы', summary: 'Запись заседания.', content_html: '<p><iframe src="https://video.example/embed/1"></iframe></p>\n<p> </p>' }],
+  };
+  const body = /<div part="body"[^>]*>(.*?)<\/div>/s.exec(parts(renderWidget({ element: 'featured-story', feed, attributes: { lang: 'ru' } }), 'featured-story').shadow)[1];
+  assert.equal(body, '<p>Запись заседания.</p>');
+  // An image is something to show, even without text.
+  feed.items[0].content_html = '<p><img src="https://city.example/photo.jpg" alt="Зал"></p>';
+  assert.match(renderWidget({ element: 'featured-story', feed, attributes: { lang: 'ru' } }), /<div part="body"[^>]*><p><img [^>]*src="https:\/\/city\.example\/photo\.jpg"/);
+});
