@@ -215,3 +215,45 @@ test('a body with nothing left to show once sanitized (an embedded video) gives 
   feed.items[0].content_html = '<p><img src="https://city.example/photo.jpg" alt="Зал"></p>';
   assert.match(renderWidget({ element: 'featured-story', feed, attributes: { lang: 'ru' } }), /<div part="body"[^>]*><p><img [^>]*src="https:\/\/city\.example\/photo\.jpg"/);
 });
+
+test("a WordPress image keeps its alt text and srcset in the server HTML and in the printed feed the browser reads", () => {
+  const posts = [
+    {
+      id: 7,
+      date_gmt: '2026-05-03T10:00:00',
+      link: 'https://city.example/2026/05/03/most/',
+      title: { rendered: 'Мост открыт' },
+      excerpt: { rendered: '<p>Движение открыто.</p>' },
+      content: { rendered: '<p>Движение по мосту открыто.</p>' },
+      _embedded: {
+        'wp:featuredmedia': [
+          {
+            media_type: 'image',
+            source_url: 'https://city.example/uploads/most.jpg',
+            alt_text: 'Новый мост на закате',
+            media_details: { sizes: { medium: { source_url: 'https://city.example/uploads/most-300.jpg', width: 300 }, large: { source_url: 'https://city.example/uploads/most-1024.jpg', width: 1024 } } },
+          },
+        ],
+      },
+    },
+  ];
+  const srcset = 'https://city.example/uploads/most-300.jpg 300w, https://city.example/uploads/most-1024.jpg 1024w';
+  for (const element of ['recent-posts', 'featured-story']) {
+    const html = renderWidget({ element, feed: posts, attributes: { lang: 'ru', layout: 'cards' } });
+    const { shadow, feed } = parts(html, element);
+    const image = /<img[^>]*part="image"[^>]*>/.exec(shadow)?.[0] ?? '';
+    assert.match(image, /alt="Новый мост на закате"/, image);
+    assert.ok(image.includes(`srcset="${srcset}"`), image);
+    // The browser renders from the printed feed: rendered from it, the image is the same.
+    const again = parts(renderWidget({ element, feed, attributes: { lang: 'ru', layout: 'cards' } }), element).shadow;
+    assert.equal(/<img[^>]*part="image"[^>]*>/.exec(again)?.[0], image);
+  }
+  // The extension is third-party data like the rest of a JSON Feed: only http(s) sizes of whole pixels.
+  const hostile = {
+    version: 'https://jsonfeed.org/version/1.1',
+    items: [{ id: '1', title: 'T', image: 'https://city.example/a.jpg', _news_widgets: { image_alt: '"><script>alert(1)</script>', image_sizes: [{ url: 'javascript:alert(2)', width: 300 }, { url: 'https://city.example/b.jpg', width: '1e3' }, { url: 'https://city.example/c.jpg', width: 640 }] } }],
+  };
+  const image = /<img[^>]*part="image"[^>]*>/.exec(renderWidget({ element: 'featured-story', feed: hostile }))?.[0];
+  assert.match(image, /alt="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
+  assert.doesNotMatch(image, /srcset|javascript/, 'one valid size is no srcset');
+});
