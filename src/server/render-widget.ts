@@ -16,6 +16,7 @@ import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { FeaturedStoryElement } from '../components/featured-story/featured-story.element.js';
 import { RecentPostsElement } from '../components/recent-posts/recent-posts.element.js';
+import { decodeFeedBytes } from '../feed/decode.js';
 import { FeedError } from '../feed/feed-error.js';
 import { parseFeedData, parseFeedText } from '../feed/parse-feed.js';
 import type { Feed } from '../feed/story.js';
@@ -34,12 +35,14 @@ export interface RenderWidgetOptions {
   element: WidgetName;
   /**
    * The feed: the text of a JSON Feed, WordPress REST posts list, RSS or Atom document (detected as
-   * the components detect it), or already-parsed JSON (a JSON Feed object or a WordPress posts array).
+   * the components detect it), its bytes (a `Buffer`, `Uint8Array` or `ArrayBuffer`, decoded by its
+   * byte order mark, `contentType`'s charset or XML declaration, as the components decode a response),
+   * or already-parsed JSON (a JSON Feed object or a WordPress posts array).
    */
   feed: unknown;
   /** The feed's own URL: relative links and images in it resolve against it. */
   feedUrl?: string;
-  /** The Content-Type the feed was served with, if any (it tells an HTML error page apart). */
+  /** The Content-Type the feed was served with, if any (it tells an HTML error page apart, and gives the charset of bytes). */
   contentType?: string | null;
   /** Forces the feed format (`json-feed`, `wordpress`, `rss`, `atom`) instead of detecting it. */
   format?: string;
@@ -86,9 +89,15 @@ export function scriptSafeJson(data: unknown): string {
 
 /** Reads `feed` (text or parsed JSON) into the normalized feed, as the components do; throws a `FeedError`. */
 function readFeed(options: RenderWidgetOptions): Feed {
-  const { feed, feedUrl, format } = options;
+  const { feedUrl, format } = options;
+  let { feed } = options;
+  // Bytes, as `readFileSync(path)` without an encoding gives them: a windows-1251 or KOI8-R feed is
+  // only readable from its bytes (an object to parseFeedData, which would call it no feed at all).
+  if (feed instanceof ArrayBuffer) feed = new Uint8Array(feed);
+  else if (ArrayBuffer.isView(feed)) feed = new Uint8Array(feed.buffer, feed.byteOffset, feed.byteLength);
+  if (feed instanceof Uint8Array) feed = decodeFeedBytes(feed, options.contentType ?? null);
   if (typeof feed === 'string') return parseFeedText(feed, options.contentType ?? null, feedUrl, { format });
-  if (feed === null || typeof feed !== 'object') throw new FeedError('format', 'The feed must be the text of a feed or a parsed JSON Feed (or WordPress posts).');
+  if (feed === null || typeof feed !== 'object') throw new FeedError('format', 'The feed must be the text or bytes of a feed, or a parsed JSON Feed (or WordPress posts).');
   return parseFeedData(feed, feedUrl, { format });
 }
 

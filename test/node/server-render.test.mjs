@@ -257,3 +257,17 @@ test("a WordPress image keeps its alt text and srcset in the server HTML and in 
   assert.match(image, /alt="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
   assert.doesNotMatch(image, /srcset|javascript/, 'one valid size is no srcset');
 });
+
+test("a feed's bytes (readFileSync without an encoding) are decoded as the components decode them: by BOM, charset, XML declaration", () => {
+  const titleOf = (feed, contentType) => /class="clamp-title"[^>]*>([^<]*)</.exec(renderWidget({ element: 'recent-posts', feed, contentType, attributes: { lang: 'ru', limit: 1 } }))[1];
+  const cp1251 = readFileSync(fixture('xml/windows-1251.rss.xml'));
+  const koi8 = readFileSync(fixture('xml/koi8-r.rss.xml'));
+  assert.equal(titleOf(cp1251), 'Ремонт моста через Ельцовку завершён досрочно');
+  assert.match(titleOf(new Uint8Array(koi8)), /^Отключение горячей воды/);
+  assert.match(titleOf(koi8.buffer.slice(koi8.byteOffset, koi8.byteOffset + koi8.length)), /^Отключение горячей воды/);
+  assert.match(titleOf(readFileSync(fixture('xml/utf-16le-bom.atom.xml'))), /^Ярмарок/);
+  // JSON in windows-1251, declared only by the Content-Type it was served with.
+  const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'Субботник во дворах' }] });
+  const bytes = Uint8Array.from(json, (char) => (char.charCodeAt(0) < 128 ? char.charCodeAt(0) : 0xc0 + 'абвгдежзийклмнопрстуфхцчшщъыьэюя'.indexOf(char.toLowerCase()) + (char === char.toLowerCase() ? 32 : 0)));
+  assert.equal(titleOf(bytes, 'application/feed+json; charset=windows-1251'), 'Субботник во дворах');
+});
