@@ -115,17 +115,23 @@ export function renderWidget(options: RenderWidgetOptions): string {
     // Registered in lit's server registry on first use, not on import (importing registers nothing).
     elementClass.define();
     const tag = unsafeStatic(options.element);
-    const result = render(
-      html`<${tag}${unsafeStatic(attributes)} .feed=${jsonFeed}><script type="application/feed+json">${unsafeStatic(scriptSafeJson(jsonFeed))}</script></${tag}>`,
-    );
+    // The printed feed is added to the rendered element, not written into the template: lit keeps
+    // every template's static text for the life of the process (static-html's cache of strings, and
+    // the server renderer's parsed templates), so a feed inside one would be kept, in several copies,
+    // by a server or a watching build that renders feed after feed. (The attributes are static text
+    // too, but a site has a few sets of them, each of a few bytes.)
+    const result = render(html`<${tag}${unsafeStatic(attributes)} .feed=${jsonFeed}></${tag}>`);
     // lit's hydration markers (comments) are dropped: the browser replaces the server DOM instead of
     // hydrating it (see news-element.ts), so they would only be bytes. So is `<?>`, the node lit puts
     // at the end of a template that ends with an expression (lit/lit#2470): browsers read it as a
     // comment, but it is a parse error that validators and strict parsers reject. Feed text cannot
     // fake either: text and attribute values are escaped (`<` included, in sanitized HTML too),
     // sanitized HTML has no comments, and the printed JSON has no "<".
-    return collectResultSync(result)
+    const element = collectResultSync(result)
       .replace(/<!--(?:\/?lit-part[^>]*|lit-node \d+)-->|<\?>/g, '')
       .replace(/^(<[a-z-]+)\s+(>?)/, (_, open: string, end: string) => (end ? `${open}>` : `${open} `)); // lit's spacing
+    const close = `</${options.element}>`;
+    if (!element.endsWith(close)) throw new Error(`news-widgets: lit rendered no closing ${close}.`);
+    return `${element.slice(0, -close.length)}<script type="application/feed+json">${scriptSafeJson(jsonFeed)}</script>${close}`;
   });
 }

@@ -271,3 +271,20 @@ test("a feed's bytes (readFileSync without an encoding) are decoded as the compo
   const bytes = Uint8Array.from(json, (char) => (char.charCodeAt(0) < 128 ? char.charCodeAt(0) : 0xc0 + 'абвгдежзийклмнопрстуфхцчшщъыьэюя'.indexOf(char.toLowerCase()) + (char === char.toLowerCase() ? 32 : 0)));
   assert.equal(titleOf(bytes, 'application/feed+json; charset=windows-1251'), 'Субботник во дворах');
 });
+
+test('a process that renders feed after feed (a server, a watching build) does not keep every feed it printed', async () => {
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  const text = 'Текст новости. '.repeat(35_000); // about 0.5 MB of JSON per feed
+  const render = (n) => renderWidget({ element: 'recent-posts', feed: { version: 'https://jsonfeed.org/version/1.1', items: [{ id: `${n}`, title: `Новость ${n}`, summary: 'Кратко.', content_text: `${text}${n}` }] } });
+  render(0);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let n = 1; n <= 40; n++) render(n);
+  gc();
+  const grown = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+  // 40 feeds of 0.5 MB: kept, they would be 20 MB at least (each is kept in two or three copies).
+  assert.ok(grown < 8, `the heap grew by ${grown.toFixed(1)} MB`);
+});
