@@ -288,3 +288,21 @@ test('a process that renders feed after feed (a server, a watching build) does n
   // 40 feeds of 0.5 MB: kept, they would be 20 MB at least (each is kept in two or three copies).
   assert.ok(grown < 8, `the heap grew by ${grown.toFixed(1)} MB`);
 });
+
+test('a long article with no summary is cut to an excerpt without splitting all of its text (on Node 20 that ran out of memory)', async () => {
+  // In a child process with a small heap: Node 20's Intl.Segmenter copies the whole input for every
+  // segment, so splitting 100,000 characters into graphemes needs gigabytes.
+  const script = `
+    import { renderWidget } from 'news-widgets/server';
+    const text = 'Администрация города сообщает, что в субботу пройдёт общегородской субботник. '.repeat(1300);
+    const html = renderWidget({ element: 'recent-posts', feed: { version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'Субботник', content_html: '<p>' + text + '</p>' }, { id: '2', title: 'Слово', content_text: 'ы'.repeat(100000) }] }, attributes: { lang: 'ru' } });
+    process.stdout.write(JSON.stringify([...html.matchAll(/<p part="excerpt"[^>]*>([^<]*)</g)].map((m) => m[1])));
+  `;
+  const { code, stdout, stderr } = await new Promise((resolve) =>
+    execFile(process.execPath, ['--max-old-space-size=200', '--input-type=module', '-e', script], { cwd: root }, (error, out, err) => resolve({ code: error ? error.code : 0, stdout: out, stderr: err })),
+  );
+  assert.equal(code, 0, stderr.slice(0, 300));
+  const [article, word] = JSON.parse(stdout);
+  assert.equal(article, 'Администрация города сообщает, что в субботу пройдёт общегородской субботник. Администрация города сообщает, что в субботу пройдёт общегородской субботник…');
+  assert.equal(word, `${'ы'.repeat(159)}…`);
+});
