@@ -87,7 +87,7 @@ export function scriptSafeJson(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** Reads `feed` (text or parsed JSON) into the normalized feed, as the components do; throws a `FeedError`. */
+/** Reads `feed` (text, bytes or parsed JSON) into the normalized feed, as the components do; throws a `FeedError`. */
 function readFeed(options: RenderWidgetOptions): Feed {
   const { feedUrl, format } = options;
   let { feed } = options;
