@@ -5,7 +5,9 @@
  * numeric id is coerced to a string, 1.0's single `author` is read when 1.1's `authors` is absent,
  * and item authors fall back to the feed's. Relative URLs resolve against the feed's URL. Anything of
  * the wrong type is skipped, never thrown on; a document that is not a feed at all is a `FeedError`.
- * One extension is read: `"_news_widgets": { "featured": true }` on an item marks the story to feature.
+ * One extension is read, on an item: `"_news_widgets": { "featured": true, "image_alt": "…", "image_sizes":
+ * [{ "url": "…", "width": 300 }, …] }` marks the story to feature, and gives its image's alt text and
+ * other sizes (for `srcset`), which the server's printed feed carries over from WordPress media.
  *
  * A story's fields other than its id are read from its item when first used (lazy-story.ts).
  */
@@ -50,8 +52,20 @@ const jsonFeedStory = lazyStories<JsonObject, FeedContext>({
   authors: (item, { base, feedAuthors }) => readAuthors(item, base) ?? feedAuthors,
   tags: (item) => readArray(item['tags']).map(readText).filter((tag): tag is string => !!tag),
   language: (item) => readLanguage(item['language']),
-  featured: ({ _news_widgets: extension }) => (isObject(extension) && extension['featured'] === true) || undefined,
+  featured: (item) => extensionOf(item)['featured'] === true || undefined,
+  imageAlt: (item) => readText(extensionOf(item)['image_alt']),
+  imageSizes: (item, { base }) => {
+    // Checked as WordPress's sizes are: an http(s) URL and a plausible width in pixels each.
+    const sizes = readArray(extensionOf(item)['image_sizes']).flatMap((size) => {
+      const url = isObject(size) && resolveImageUrl(size['url'], base);
+      const width = isObject(size) && size['width'];
+      return url && Number.isInteger(width) && (width as number) > 0 && (width as number) <= 20_000 ? [{ url, width: width as number }] : [];
+    });
+    return sizes.length > 1 ? sizes : undefined;
+  },
 });
+
+const extensionOf = (item: JsonObject): JsonObject => (isObject(item['_news_widgets']) ? item['_news_widgets'] : {});
 
 /**
  * `feedUrl` is where the feed was fetched from; `pageUrl`, for a feed given as data, where the page

@@ -26,8 +26,17 @@ function item(story: Story): Record<string, unknown> {
     authors: authorsOf(story.authors),
     tags: story.tags.length ? story.tags : undefined,
     language: story.language,
-    _news_widgets: story.featured ? { featured: true } : undefined,
+    _news_widgets: extensionOf(story),
   };
+}
+
+/**
+ * What JSON Feed has no field for, in our extension (read back by json-feed.ts): the story to feature,
+ * and a WordPress image's alt text and sizes, without which the server's image and the browser's
+ * after it would lose their text alternative and `srcset`.
+ */
+function extensionOf({ featured, imageAlt, imageSizes }: Story): Record<string, unknown> | undefined {
+  return featured || imageAlt || imageSizes ? { featured: featured || undefined, image_alt: imageAlt, image_sizes: imageSizes } : undefined;
 }
 
 /** The JSON Feed 1.1 document of `feed` (undefined fields are left out by `JSON.stringify`). */

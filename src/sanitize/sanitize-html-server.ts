@@ -16,6 +16,11 @@ export function useServerWindow(serverWindow: object): void {
   useServerSanitizer((html, baseUrl, linkTarget, level, shownImage) => {
     // The body element (null for a frameset page, of which nothing would be shown).
     const body = purifier.sanitize(html, { ...allowlist, RETURN_DOM: true }) as HTMLElement | null;
-    return body ? applyRules(body, { link: resolveLinkUrl, image: resolveImageUrl }, baseUrl, linkTarget, level, shownImage).innerHTML : '';
+    if (!body) return '';
+    const mended = applyRules(body, { link: resolveLinkUrl, image: resolveImageUrl }, baseUrl, linkTarget, level, shownImage);
+    // Nothing left to show (a post that only embedded a video keeps its empty paragraphs): no body at
+    // all, so featured-story shows the story's text or summary instead, as the browser path does
+    // (shownNodes in featured-story.element.ts), rather than an empty box that the script then fills.
+    return mended.textContent!.trim() || mended.querySelector('img[src]') ? mended.innerHTML : '';
   });
 }

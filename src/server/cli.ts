@@ -6,8 +6,8 @@
  *
  * Nothing is written until the whole HTML is ready: stdout gets it in one write, and `--out FILE` is
  * written to a temporary file beside it and renamed over it, so a cron job never publishes half a
- * widget. A feed that cannot be read is a one-line error on stderr and exit status 1; a wrong
- * command line, status 2.
+ * widget. A feed that cannot be read, or an `--out` file that cannot be written, is a one-line error
+ * on stderr and exit status 1; a wrong command line, status 2.
  */
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
@@ -107,8 +107,17 @@ export async function main(args: string[]): Promise<number> {
     process.stderr.write(`news-widgets: cannot render <${command.element}> from ${command.src}: ${detail}\n`);
     return 1;
   }
-  if (command.out) await writeAtomically(command.out, `${html}\n`);
-  else process.stdout.write(`${html}\n`);
+  if (!command.out) {
+    process.stdout.write(`${html}\n`);
+    return 0;
+  }
+  try {
+    await writeAtomically(command.out, `${html}\n`);
+  } catch (error) {
+    // A cron job's log gets one line saying which file and why (ENOENT, EACCES, EISDIR), not a stack.
+    process.stderr.write(`news-widgets: cannot write ${command.out}: ${(error as Error).message}\n`);
+    return 1;
+  }
   return 0;
 }
 

@@ -16,6 +16,7 @@ import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { FeaturedStoryElement } from '../components/featured-story/featured-story.element.js';
 import { RecentPostsElement } from '../components/recent-posts/recent-posts.element.js';
+import { decodeFeedBytes } from '../feed/decode.js';
 import { FeedError } from '../feed/feed-error.js';
 import { parseFeedData, parseFeedText } from '../feed/parse-feed.js';
 import type { Feed } from '../feed/story.js';
@@ -34,12 +35,14 @@ export interface RenderWidgetOptions {
   element: WidgetName;
   /**
    * The feed: the text of a JSON Feed, WordPress REST posts list, RSS or Atom document (detected as
-   * the components detect it), or already-parsed JSON (a JSON Feed object or a WordPress posts array).
+   * the components detect it), its bytes (a `Buffer`, `Uint8Array` or `ArrayBuffer`, decoded by its
+   * byte order mark, `contentType`'s charset or XML declaration, as the components decode a response),
+   * or already-parsed JSON (a JSON Feed object or a WordPress posts array).
    */
   feed: unknown;
   /** The feed's own URL: relative links and images in it resolve against it. */
   feedUrl?: string;
-  /** The Content-Type the feed was served with, if any (it tells an HTML error page apart). */
+  /** The Content-Type the feed was served with, if any (it tells an HTML error page apart, and gives the charset of bytes). */
   contentType?: string | null;
   /** Forces the feed format (`json-feed`, `wordpress`, `rss`, `atom`) instead of detecting it. */
   format?: string;
@@ -84,11 +87,17 @@ export function scriptSafeJson(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** Reads `feed` (text or parsed JSON) into the normalized feed, as the components do; throws a `FeedError`. */
+/** Reads `feed` (text, bytes or parsed JSON) into the normalized feed, as the components do; throws a `FeedError`. */
 function readFeed(options: RenderWidgetOptions): Feed {
-  const { feed, feedUrl, format } = options;
+  const { feedUrl, format } = options;
+  let { feed } = options;
+  // Bytes, as `readFileSync(path)` without an encoding gives them: a windows-1251 or KOI8-R feed is
+  // only readable from its bytes (an object to parseFeedData, which would call it no feed at all).
+  if (feed instanceof ArrayBuffer) feed = new Uint8Array(feed);
+  else if (ArrayBuffer.isView(feed)) feed = new Uint8Array(feed.buffer, feed.byteOffset, feed.byteLength);
+  if (feed instanceof Uint8Array) feed = decodeFeedBytes(feed, options.contentType ?? null);
   if (typeof feed === 'string') return parseFeedText(feed, options.contentType ?? null, feedUrl, { format });
-  if (feed === null || typeof feed !== 'object') throw new FeedError('format', 'The feed must be the text of a feed or a parsed JSON Feed (or WordPress posts).');
+  if (feed === null || typeof feed !== 'object') throw new FeedError('format', 'The feed must be the text or bytes of a feed, or a parsed JSON Feed (or WordPress posts).');
   return parseFeedData(feed, feedUrl, { format });
 }
 
@@ -106,14 +115,23 @@ export function renderWidget(options: RenderWidgetOptions): string {
     // Registered in lit's server registry on first use, not on import (importing registers nothing).
     elementClass.define();
     const tag = unsafeStatic(options.element);
-    const result = render(
-      html`<${tag}${unsafeStatic(attributes)} .feed=${jsonFeed}><script type="application/feed+json">${unsafeStatic(scriptSafeJson(jsonFeed))}</script></${tag}>`,
-    );
+    // The printed feed is added to the rendered element, not written into the template: lit keeps
+    // every template's static text for the life of the process (static-html's cache of strings, and
+    // the server renderer's parsed templates), so a feed inside one would be kept, in several copies,
+    // by a server or a watching build that renders feed after feed. (The attributes are static text
+    // too, but a site has a few sets of them, each of a few bytes.)
+    const result = render(html`<${tag}${unsafeStatic(attributes)} .feed=${jsonFeed}></${tag}>`);
     // lit's hydration markers (comments) are dropped: the browser replaces the server DOM instead of
-    // hydrating it (see news-element.ts), so they would only be bytes. Feed text cannot fake one:
-    // text is escaped, sanitized HTML has no comments, and the printed JSON has no "<".
-    return collectResultSync(result)
-      .replace(/<!--(?:\/?lit-part[^>]*|lit-node \d+)-->/g, '')
+    // hydrating it (see news-element.ts), so they would only be bytes. So is `<?>`, the node lit puts
+    // at the end of a template that ends with an expression (lit/lit#2470): browsers read it as a
+    // comment, but it is a parse error that validators and strict parsers reject. Feed text cannot
+    // fake either: text and attribute values are escaped (`<` included, in sanitized HTML too),
+    // sanitized HTML has no comments, and the printed JSON has no "<".
+    const element = collectResultSync(result)
+      .replace(/<!--(?:\/?lit-part[^>]*|lit-node \d+)-->|<\?>/g, '')
       .replace(/^(<[a-z-]+)\s+(>?)/, (_, open: string, end: string) => (end ? `${open}>` : `${open} `)); // lit's spacing
+    const close = `</${options.element}>`;
+    if (!element.endsWith(close)) throw new Error(`news-widgets: lit rendered no closing ${close}.`);
+    return `${element.slice(0, -close.length)}<script type="application/feed+json">${scriptSafeJson(jsonFeed)}</script>${close}`;
   });
 }

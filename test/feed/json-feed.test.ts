@@ -12,6 +12,23 @@ const feed = (items: unknown[], extra: Record<string, unknown> = {}) => ({
 });
 
 describe('normalizeJsonFeed', () => {
+  it("reads an image's alt text and sizes from the _news_widgets extension (the server's printed feed), checked as third-party data", () => {
+    const [story, hostile] = normalizeJsonFeed(
+      feed([
+        { id: 'a', date_published: '2026-11-20T09:00:00Z', image: 'a.jpg', _news_widgets: { image_alt: ' Мост ', image_sizes: [{ url: 'a-300.jpg', width: 300 }, { url: 'https://cdn.example/a-1024.jpg', width: 1024 }] } },
+        { id: 'b', image: 'b.jpg', _news_widgets: { image_alt: 5, image_sizes: [{ url: 'javascript:alert(1)', width: 300 }, { url: 'b-1.jpg', width: 1.5 }, { url: 'b-2.jpg', width: -2 }, { url: 'b-3.jpg' }, null, 'b-4.jpg 400w', { url: 'b-5.jpg', width: 640 }] } },
+      ]),
+      base,
+    ).stories;
+    expect(story!.imageAlt).to.equal('Мост');
+    expect(story!.imageSizes).to.deep.equal([
+      { url: 'https://city.example/news/a-300.jpg', width: 300 },
+      { url: 'https://cdn.example/a-1024.jpg', width: 1024 },
+    ]);
+    expect(hostile!.imageAlt).to.equal('5');
+    expect(hostile!.imageSizes, 'one valid size is no choice of sizes').to.equal(undefined);
+  });
+
   it('reads a JSON Feed 1.1 item into a story', () => {
     const result = normalizeJsonFeed(
       feed([
@@ -204,7 +221,7 @@ describe('normalizeJsonFeed', () => {
     expect(shown[0]).to.deep.include({ title: 'Title 4999', summary: undefined, image: 'https://city.example/img/a.png', language: 'ru', tags: ['город'], featured: undefined });
     expect(shown[0]!.modified!.toISOString()).to.equal('2026-11-20T10:00:00.000Z');
     expect(shown[0]!.authors).to.deep.equal([{ name: 'admin', url: undefined }]);
-    expect(Object.keys(shown[0]!)).to.deep.equal(['id', 'title', 'url', 'summary', 'contentHtml', 'contentText', 'image', 'published', 'modified', 'authors', 'tags', 'language', 'featured']);
+    expect(Object.keys(shown[0]!)).to.deep.equal(['id', 'title', 'url', 'summary', 'contentHtml', 'contentText', 'image', 'published', 'modified', 'authors', 'tags', 'language', 'featured', 'imageAlt', 'imageSizes']);
     expect(JSON.parse(JSON.stringify(shown[1]))).to.deep.include({ id: 'item-4998', title: 'Title 4998' });
     // A field can be written like any other.
     shown[2]!.title = 'Changed';

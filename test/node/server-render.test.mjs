@@ -188,3 +188,132 @@ test('the command fails with one clear line and no output for a broken, missing,
     await new Promise((resolve) => server.close(resolve));
   }
 });
+
+test('the snippet is HTML a validator accepts: no "<?>" (lit\'s end-of-template placeholder), which the HTML parser reads as a bogus comment', () => {
+  const text = readFileSync(fixture(formats['JSON Feed']), 'utf8');
+  const empty = { version: 'https://jsonfeed.org/version/1.1', items: [] };
+  for (const element of ['recent-posts', 'featured-story']) {
+    for (const feed of [text, empty]) {
+      for (const attributes of [{ lang: 'ru' }, { lang: 'ar', layout: 'cards', 'load-more': true, announce: true }]) {
+        const html = renderWidget({ element, feed, attributes });
+        assert.doesNotMatch(html, /<\?/, `${element} ${JSON.stringify(attributes)}`);
+        assert.doesNotMatch(html, /<!--/, 'no comments either');
+      }
+    }
+  }
+});
+
+test('an --out the command cannot write (no such folder, a folder) is one line on stderr and status 1, not a stack trace', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'news-widgets-'));
+  for (const out of [join(dir, 'missing', 'news.html'), dir]) {
+    const { code, stdout, stderr } = await run(['render', 'recent-posts', '--src', fixture(formats['JSON Feed']), '--out', out]);
+    assert.equal(code, 1, out);
+    assert.equal(stdout, '');
+    assert.equal(stderr.trim().split('\n').length, 1, stderr);
+    assert.match(stderr, new RegExp(`^news-widgets: cannot write ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+  }
+  assert.deepEqual(readdirSync(dir), [], 'no temporary file left behind');
+});
+
+test('a body with nothing left to show once sanitized (an embedded video) gives way to the summary on the server, as in the browser', () => {
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    items: [{ id: '1', url: 'https://city.example/1', title: 'Заседание думы', summary: 'Запись заседания.', content_html: '<p><iframe src="https://video.example/embed/1"></iframe></p>\n<p> </p>' }],
+  };
+  const body = /<div part="body"[^>]*>(.*?)<\/div>/s.exec(parts(renderWidget({ element: 'featured-story', feed, attributes: { lang: 'ru' } }), 'featured-story').shadow)[1];
+  assert.equal(body, '<p>Запись заседания.</p>');
+  // An image is something to show, even without text.
+  feed.items[0].content_html = '<p><img src="https://city.example/photo.jpg" alt="Зал"></p>';
+  assert.match(renderWidget({ element: 'featured-story', feed, attributes: { lang: 'ru' } }), /<div part="body"[^>]*><p><img [^>]*src="https:\/\/city\.example\/photo\.jpg"/);
+});
+
+test("a WordPress image keeps its alt text and srcset in the server HTML and in the printed feed the browser reads", () => {
+  const posts = [
+    {
+      id: 7,
+      date_gmt: '2026-05-03T10:00:00',
+      link: 'https://city.example/2026/05/03/most/',
+      title: { rendered: 'Мост открыт' },
+      excerpt: { rendered: '<p>Движение открыто.</p>' },
+      content: { rendered: '<p>Движение по мосту открыто.</p>' },
+      _embedded: {
+        'wp:featuredmedia': [
+          {
+            media_type: 'image',
+            source_url: 'https://city.example/uploads/most.jpg',
+            alt_text: 'Новый мост на закате',
+            media_details: { sizes: { medium: { source_url: 'https://city.example/uploads/most-300.jpg', width: 300 }, large: { source_url: 'https://city.example/uploads/most-1024.jpg', width: 1024 } } },
+          },
+        ],
+      },
+    },
+  ];
+  const srcset = 'https://city.example/uploads/most-300.jpg 300w, https://city.example/uploads/most-1024.jpg 1024w';
+  for (const element of ['recent-posts', 'featured-story']) {
+    const html = renderWidget({ element, feed: posts, attributes: { lang: 'ru', layout: 'cards' } });
+    const { shadow, feed } = parts(html, element);
+    const image = /<img[^>]*part="image"[^>]*>/.exec(shadow)?.[0] ?? '';
+    assert.match(image, /alt="Новый мост на закате"/, image);
+    assert.ok(image.includes(`srcset="${srcset}"`), image);
+    // The browser renders from the printed feed: rendered from it, the image is the same.
+    const again = parts(renderWidget({ element, feed, attributes: { lang: 'ru', layout: 'cards' } }), element).shadow;
+    assert.equal(/<img[^>]*part="image"[^>]*>/.exec(again)?.[0], image);
+  }
+  // The extension is third-party data like the rest of a JSON Feed: only http(s) sizes of whole pixels.
+  const hostile = {
+    version: 'https://jsonfeed.org/version/1.1',
+    items: [{ id: '1', title: 'T', image: 'https://city.example/a.jpg', _news_widgets: { image_alt: '"><script>alert(1)</script>', image_sizes: [{ url: 'javascript:alert(2)', width: 300 }, { url: 'https://city.example/b.jpg', width: '1e3' }, { url: 'https://city.example/c.jpg', width: 640 }] } }],
+  };
+  const image = /<img[^>]*part="image"[^>]*>/.exec(renderWidget({ element: 'featured-story', feed: hostile }))?.[0];
+  assert.match(image, /alt="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
+  assert.doesNotMatch(image, /srcset|javascript/, 'one valid size is no srcset');
+});
+
+test("a feed's bytes (readFileSync without an encoding) are decoded as the components decode them: by BOM, charset, XML declaration", () => {
+  const titleOf = (feed, contentType) => /class="clamp-title"[^>]*>([^<]*)</.exec(renderWidget({ element: 'recent-posts', feed, contentType, attributes: { lang: 'ru', limit: 1 } }))[1];
+  const cp1251 = readFileSync(fixture('xml/windows-1251.rss.xml'));
+  const koi8 = readFileSync(fixture('xml/koi8-r.rss.xml'));
+  assert.equal(titleOf(cp1251), 'Ремонт моста через Ельцовку завершён досрочно');
+  assert.match(titleOf(new Uint8Array(koi8)), /^Отключение горячей воды/);
+  assert.match(titleOf(koi8.buffer.slice(koi8.byteOffset, koi8.byteOffset + koi8.length)), /^Отключение горячей воды/);
+  assert.match(titleOf(readFileSync(fixture('xml/utf-16le-bom.atom.xml'))), /^Ярмарок/);
+  // JSON in windows-1251, declared only by the Content-Type it was served with.
+  const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'Субботник во дворах' }] });
+  const bytes = Uint8Array.from(json, (char) => (char.charCodeAt(0) < 128 ? char.charCodeAt(0) : 0xc0 + 'абвгдежзийклмнопрстуфхцчшщъыьэюя'.indexOf(char.toLowerCase()) + (char === char.toLowerCase() ? 32 : 0)));
+  assert.equal(titleOf(bytes, 'application/feed+json; charset=windows-1251'), 'Субботник во дворах');
+});
+
+test('a process that renders feed after feed (a server, a watching build) does not keep every feed it printed', async () => {
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  const text = 'Текст новости. '.repeat(35_000); // about 0.5 MB of JSON per feed
+  const render = (n) => renderWidget({ element: 'recent-posts', feed: { version: 'https://jsonfeed.org/version/1.1', items: [{ id: `${n}`, title: `Новость ${n}`, summary: 'Кратко.', content_text: `${text}${n}` }] } });
+  render(0);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let n = 1; n <= 40; n++) render(n);
+  gc();
+  const grown = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+  // 40 feeds of 0.5 MB: kept, they would be 20 MB at least (each is kept in two or three copies).
+  assert.ok(grown < 8, `the heap grew by ${grown.toFixed(1)} MB`);
+});
+
+test('a long article with no summary is cut to an excerpt without splitting all of its text (on Node 20 that ran out of memory)', async () => {
+  // In a child process with a small heap: Node 20's Intl.Segmenter copies the whole input for every
+  // segment, so splitting 100,000 characters into graphemes needs gigabytes.
+  const script = `
+    import { renderWidget } from 'news-widgets/server';
+    const text = 'Администрация города сообщает, что в субботу пройдёт общегородской субботник. '.repeat(1300);
+    const html = renderWidget({ element: 'recent-posts', feed: { version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'Субботник', content_html: '<p>' + text + '</p>' }, { id: '2', title: 'Слово', content_text: 'ы'.repeat(100000) }] }, attributes: { lang: 'ru' } });
+    process.stdout.write(JSON.stringify([...html.matchAll(/<p part="excerpt"[^>]*>([^<]*)</g)].map((m) => m[1])));
+  `;
+  const { code, stdout, stderr } = await new Promise((resolve) =>
+    execFile(process.execPath, ['--max-old-space-size=200', '--input-type=module', '-e', script], { cwd: root }, (error, out, err) => resolve({ code: error ? error.code : 0, stdout: out, stderr: err })),
+  );
+  assert.equal(code, 0, stderr.slice(0, 300));
+  const [article, word] = JSON.parse(stdout);
+  assert.equal(article, 'Администрация города сообщает, что в субботу пройдёт общегородской субботник. Администрация города сообщает, что в субботу пройдёт общегородской субботник…');
+  assert.equal(word, `${'ы'.repeat(159)}…`);
+});

@@ -78,6 +78,12 @@ before(async () => {
     const path = new URL(request.url, 'http://x').pathname;
     if (path === '/plain.html' || path === '/scripted.html') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(path === '/scripted.html'));
+    } else if (path === '/more.html' || path === '/more-scripted.html') {
+      // "load more" needs the script: a snippet with it, and text below to see whether it moves.
+      const more = renderWidget({ element: 'recent-posts', feed: feed(), attributes: { lang: 'ru', limit: 1, 'load-more': true } });
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="ru"><meta charset="utf-8"><body>
+${more}<p id="after">Текст страницы.</p>
+${path === '/more-scripted.html' ? '<script type="module" src="/dist/news-widgets.js"></script>' : ''}`);
     } else if (path === '/fallback.html' || path === '/fallback-scripted.html') {
       // Plain HTML fallback content, for sites without Node: a list of links inside the element.
       const data = scriptSafe(feed());
@@ -202,6 +208,36 @@ test('fallback links inside the element show until it is defined, then give way 
         script: document.querySelector('recent-posts script').getBoundingClientRect().height > 0,
       }));
       assert.deepEqual(seen, { fallback: !scripted, script: false }, path);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('without JavaScript the "load more" button, which needs the script, is neither seen nor reachable; it appears in its own space once the script runs', async () => {
+  for (const scripted of [false, true]) {
+    const context = await browser.newContext({ javaScriptEnabled: scripted });
+    try {
+      const tab = await context.newPage();
+      await tab.goto(`${origin}${scripted ? '/more-scripted.html' : '/more.html'}`, { waitUntil: 'load' });
+      const seen = () => {
+        const button = document.querySelector('recent-posts').shadowRoot.querySelector('[part~="load-more"]');
+        return { visibility: getComputedStyle(button).visibility, after: document.getElementById('after').getBoundingClientRect().top };
+      };
+      const before = await tab.evaluate(seen);
+      if (scripted) {
+        await tab.waitForFunction(() => customElements.get('recent-posts'));
+        await tab.evaluate(() => document.querySelector('recent-posts').updateComplete);
+      }
+      const now = await tab.evaluate(seen);
+      assert.equal(now.visibility, scripted ? 'visible' : 'hidden');
+      if (scripted) assert.equal(now.after, before.after, 'the text below did not move');
+      else {
+        await tab.keyboard.press('Tab');
+        assert.equal(await tab.evaluate(() => document.querySelector('recent-posts').shadowRoot.activeElement?.getAttribute('part') ?? null), 'link', 'Tab reaches the title link, not the button');
+        await tab.keyboard.press('Tab');
+        assert.equal(await tab.evaluate(() => document.querySelector('recent-posts').shadowRoot.activeElement), null, 'nor after it');
+      }
     } finally {
       await context.close();
     }

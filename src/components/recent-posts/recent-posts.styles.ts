@@ -90,6 +90,12 @@ export const recentPostsStyles = css`
     margin-block-start: var(--_gap);
   }
 
+  /* Server-rendered HTML shows before (or without) the script, and "load more" needs it: until the
+     element is defined the button keeps its space but is neither seen, reached by Tab nor read out. */
+  :host(:not(:defined)) [part~='load-more'] {
+    visibility: hidden;
+  }
+
   /* compact: title and time, separated by rules, for narrow sidebars. */
   .compact {
     --_post-gap: 0.125em;
