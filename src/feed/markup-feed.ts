@@ -25,9 +25,13 @@ export function parseMarkupFeed(text: string, contentType: string | null, feedUr
   const jsonForced = format === 'json-feed' || format === 'wordpress';
   if (!options.transform && (xmlForced || (!jsonForced && isXmlFeedText(text)))) return parseXmlFeed(text, feedUrl);
   // The same warnings before a JSON body ("<br />\n<b>Notice</b>: … on line <b>12</b><br />\n[{"id":1,…"):
-  // the JSON that starts a line or follows a tag ("[", "{") to the end is read, when it is a feed.
-  // Only a body that ends as JSON does is searched: an HTML page stays one, and costs nothing.
-  for (const { index } of /[\]}]$/.test(text.trimEnd()) ? text.matchAll(/[>\n]\s*[[{]/g) : []) {
+  // the JSON that starts a line or follows a tag to the end is read, when it is a feed: an array of
+  // objects or an object ("[{", "{\"", or empty). Only a body that ends as JSON does is searched: an
+  // HTML page stays one, and costs nothing. At most the first 4 such places are tried: each try
+  // parses the rest of the body, and a hostile one with thousands of them would take minutes.
+  let tries = 4;
+  for (const { index } of /[\]}]$/.test(text.trimEnd()) ? text.matchAll(/[>\n]\s*(?:\[\s*[{\]]|\{\s*["}])/g) : []) {
+    if (!tries--) break;
     const json = text.slice(index + 1);
     try {
       detectFeed(json, undefined, options);

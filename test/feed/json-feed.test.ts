@@ -273,4 +273,12 @@ describe('parseFeedText', () => {
     expect(() => parseFeedText(`<!doctype html><html><body><pre>\n${jsonFeed}</pre></body></html>`, 'text/html', base)).to.throw(FeedError, /HTML page/);
     expect(() => parseFeedText(`Notice: x on line 1\n{"version": "https://jsonfeed.org/version/1.1", "items": [`, 'application/json', base)).to.throw(FeedError).with.property('kind', 'parse');
   });
+
+  it('gives up at once on a hostile body with thousands of places where JSON could start after a PHP prefix, not after minutes', () => {
+    // Each place starts JSON that stays valid to the end of the 2 MB body, so each try parses it all.
+    const body = '<br />' + ('\n[{"a":[' + '1,'.repeat(1000)).repeat(1000) + '}';
+    const started = performance.now();
+    expect(() => parseFeedText(body, 'application/json', base)).to.throw(FeedError);
+    expect(performance.now() - started).to.be.below(5000); // about 15 s before the bound
+  });
 });
