@@ -15,7 +15,7 @@ import { FeedError } from './feed-error.js';
 import { lazyStories } from './lazy-story.js';
 import type { Author, Feed } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
-import { collectStories, isObject, readArray, readIsoDate, readLanguage, readText, sortNewestFirst, type JsonObject } from './values.js';
+import { collectStories, isImageWidth, isObject, readArray, readIsoDate, readLanguage, readText, sortNewestFirst, type JsonObject } from './values.js';
 
 /** True when `value` looks like a JSON Feed document (a version URL, or at least an `items` array). */
 export function isJsonFeed(value: unknown): value is JsonObject {
@@ -59,7 +59,7 @@ const jsonFeedStory = lazyStories<JsonObject, FeedContext>({
     const sizes = readArray(extensionOf(item)['image_sizes']).flatMap((size) => {
       const url = isObject(size) && resolveImageUrl(size['url'], base);
       const width = isObject(size) && size['width'];
-      return url && Number.isInteger(width) && (width as number) > 0 && (width as number) <= 20_000 ? [{ url, width: width as number }] : [];
+      return url && isImageWidth(width) ? [{ url, width }] : [];
     });
     return sizes.length > 1 ? sizes : undefined;
   },

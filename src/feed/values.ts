@@ -3,6 +3,7 @@
  * type or `undefined`, never throws. Normalizers are built from these so that a number where a title
  * should be, a null item or an object in a date field is skipped rather than crashing a widget.
  */
+import { canonicalTag } from '../i18n/locale-match.js';
 import type { Story } from './story.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -15,13 +16,17 @@ export const readText = (value: unknown): string | undefined =>
 
 export const readArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
+/** Whether `width` is a plausible width in pixels for an image size (of a `srcset`). */
+export const isImageWidth = (width: unknown): width is number => Number.isInteger(width) && (width as number) > 0 && (width as number) <= 20_000;
+
 /**
- * A canonical BCP 47 tag, or `undefined` for anything that is not one. A POSIX locale as CMSs write
- * it (WordPress's `ru_RU`) is read with hyphens: it names a language as surely as `ru-RU` does.
+ * A canonical BCP 47 tag, or `undefined` for anything that is not one. Read as a page's `lang` is
+ * (`canonicalTag`): a POSIX locale as CMSs write it (WordPress's `ru_RU`) names a language as surely
+ * as `ru-RU` does.
  */
 export function readLanguage(value: unknown): string | undefined {
   try {
-    return Intl.getCanonicalLocales(readText(value)?.replace(/_/g, '-'))[0];
+    return canonicalTag(readText(value) ?? '');
   } catch {
     return undefined;
   }

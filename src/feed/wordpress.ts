@@ -17,7 +17,7 @@ import { decodeEntities } from './html-text.js';
 import { lazyStories } from './lazy-story.js';
 import type { Author, Feed, ImageSize, Story } from './story.js';
 import { resolveImageUrl, resolveLinkUrl } from './url.js';
-import { collectStories, isObject, readArray, readIsoDate, readText, type JsonObject } from './values.js';
+import { collectStories, isImageWidth, isObject, readArray, readIsoDate, readText, type JsonObject } from './values.js';
 
 export { isWordPressPosts } from './feed-detect.js';
 
@@ -122,7 +122,7 @@ function readFeaturedImage(post: JsonObject, base: string | undefined): Pick<Sto
     if (!isObject(size)) continue;
     const url = resolveImageUrl(size['source_url'], base);
     const width = Number(size['width']);
-    if (!url || !Number.isInteger(width) || width <= 0 || width > 20_000 || seenWidths.has(width)) continue;
+    if (!url || !isImageWidth(width) || seenWidths.has(width)) continue;
     seenWidths.add(width);
     imageSizes.push({ url, width });
   }

@@ -516,8 +516,10 @@ function readImage(item: Element, { namespaces: core, feedUrl }: ItemContext): s
   const groups = children(item, 'group', mediaNs);
   // A media:group holds one medium in several sizes: the largest first, by width (those without one
   // after, in feed order). Media elements directly in the item are different media: feed order.
-  const media = (parent: Element, name: string) =>
-    children(parent, name, mediaNs).sort((a, b) => (groups.includes(parent) ? widthOf(b) - widthOf(a) : 0));
+  const media = (parent: Element, name: string) => {
+    const found = children(parent, name, mediaNs);
+    return groups.includes(parent) ? found.sort((a, b) => widthOf(b) - widthOf(a)) : found;
+  };
   const mediaContents = [item, ...groups].flatMap((parent) => media(parent, 'content'));
   const candidates: [Element, string | null][] = [
     ...children(item, 'enclosure', core).map((enclosure) => imageCandidate(enclosure, 'url')),

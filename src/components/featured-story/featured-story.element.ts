@@ -118,16 +118,17 @@ export class FeaturedStoryElement extends NewsElement {
       this.#shown = undefined;
     } else if (story !== this.#shown?.story || (['itemId', 'linkTarget', 'headingLevel'] as const).some((name) => changed.has(name))) {
       const level = headingLevel(this.headingLevel, 2);
+      // Relative URLs in the body resolve against the story's page, else the feed's (a feed from
+      // another site means that site), and only failing both against this page (in the browser).
+      const base = story.url ?? this.feedKey;
       this.#shown = {
         story,
         title: story.title ?? cutExcerpt(storyPlainText(story), 80, this.locale.value),
-        // Relative URLs in the body resolve against the story's page, else the feed's (a feed from
-        // another site means that site), and only failing both against this page.
         body: !story.contentHtml
           ? []
           : isServer
-            ? sanitizeHtmlToString(story.contentHtml, story.url, this.linkTarget, level, story.image)
-            : shownNodes(sanitizeHtml(story.contentHtml, story.url ?? this.feedKey ?? this.ownerDocument.baseURI, this.linkTarget, level, story.image)),
+            ? sanitizeHtmlToString(story.contentHtml, base, this.linkTarget, level, story.image)
+            : shownNodes(sanitizeHtml(story.contentHtml, base ?? this.ownerDocument.baseURI, this.linkTarget, level, story.image)),
         level,
       };
     }
